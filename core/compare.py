@@ -1,0 +1,150 @@
+"""The pipeline: segment → similarity → align → word diff → classify → stats.
+
+``compare`` never raises for a cancelled or oversized run: the result's ``outcome``
+says how it ended. Loading files is separate (collatio.core.load) so that pasted text,
+tests and benchmarks enter here directly.
+
+May import: the standard library and collatio.core.*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from .align import Group, align_sentences
+from .classify import classify_link
+from .model import Comparison, Document, Link, Outcome, Paragraph, Role, Side, Stats
+from .options import CancelToken, Cancelled, CompareOptions
+from .segment import SegmentedDocument, segment_document, vocabulary
+from .similarity import SimilarityModel
+from .stats import compute_stats
+from .tokens import tokenize
+from .worddiff import diff_tokens
+
+Progress = Callable[[float, str], None]
+
+
+def _no_progress(fraction: float, stage: str) -> None:
+    return None
+
+
+def _empty_stats(a: Document, b: Document) -> Stats:
+    return compute_stats(a, b, (), set(), set())
+
+
+def _unsegmented(text: str, side: Side, source: str | None, fmt: str) -> Document:
+    """The whole text as one paragraph, for runs that stop before segmentation."""
+    paragraph = Paragraph(f"{side.value}.p0", side, 0, Role.BODY, 0, len(text), ())
+    return Document(side, source, text, (paragraph,) if text else (), (), fmt)
+
+
+def _aligned_rows(seg: SegmentedDocument, include_boilerplate: bool) -> list[int]:
+    doc = seg.document
+    return [
+        k
+        for k, s in enumerate(doc.sentences)
+        if include_boilerplate or doc.paragraph(s.paragraph).role.is_content
+    ]
+
+
+def build_links(
+    seg_a: SegmentedDocument,
+    seg_b: SegmentedDocument,
+    groups: list[Group],
+    rows_a: list[int],
+    rows_b: list[int],
+    check: Callable[[], None] = lambda: None,
+) -> tuple[Link, ...]:
+    """Word-diff and classify each aligned group; rows map to sentence indices."""
+    links: list[Link] = []
+    for group in groups:
+        check()
+        ka = [rows_a[r] for r in group.a]
+        kb = [rows_b[r] for r in group.b]
+        tokens_a = [tokenize(seg_a.mapped[k]) for k in ka]
+        tokens_b = [tokenize(seg_b.mapped[k]) for k in kb]
+        ops = diff_tokens(tokens_a, tokens_b)
+        text_a = " ".join(seg_a.document.sentences[k].text for k in ka)
+        text_b = " ".join(seg_b.document.sentences[k].text for k in kb)
+        kind = classify_link(text_a, text_b, ops, [t for g in tokens_a for t in g], [t for g in tokens_b for t in g])
+        links.append(
+            Link(
+                id=f"l{len(links)}",
+                a=tuple(seg_a.document.sentences[k].id for k in ka),
+                b=tuple(seg_b.document.sentences[k].id for k in kb),
+                kind=kind,
+                similarity=round(group.similarity, 4),
+                moved=group.moved,
+                ops=ops,
+                manual=group.pinned,
+            )
+        )
+    return tuple(links)
+
+
+def compare(
+    text_a: str,
+    text_b: str,
+    *,
+    presegmented: bool = False,
+    options: CompareOptions | None = None,
+    source_a: str | None = None,
+    source_b: str | None = None,
+    format_a: str = "text",
+    format_b: str = "text",
+    cancel: CancelToken | None = None,
+    progress: Progress = _no_progress,
+) -> Comparison:
+    options = options or CompareOptions()
+    if presegmented != options.presegmented:
+        options = replace(options, presegmented=presegmented or options.presegmented)
+    token = cancel or CancelToken()
+    too_big = [
+        name for name, text in (("original", text_a), ("revision", text_b)) if len(text) > options.max_chars
+    ]
+    if too_big:
+        a = _unsegmented(text_a, Side.A, source_a, format_a)
+        b = _unsegmented(text_b, Side.B, source_b, format_b)
+        message = (
+            f"The {' and '.join(too_big)} is over the size limit of {options.max_chars:,} characters; "
+            "not compared."
+        )
+        return Comparison(a, b, (), _empty_stats(a, b), Outcome.SKIPPED, message, options.to_json())
+    try:
+        progress(0.0, "segmenting")
+        vocab = vocabulary(text_a, text_b)
+        common = {"presegmented": options.presegmented, "vocab": vocab, "language": options.language}
+        seg_a = segment_document(text_a, Side.A, source=source_a, fmt=format_a, **common)  # type: ignore[arg-type]
+        token.check()
+        seg_b = segment_document(text_b, Side.B, source=source_b, fmt=format_b, **common)  # type: ignore[arg-type]
+        token.check()
+        progress(0.35, "scoring")
+        rows_a = _aligned_rows(seg_a, options.include_boilerplate)
+        rows_b = _aligned_rows(seg_b, options.include_boilerplate)
+        model = SimilarityModel(
+            [seg_a.document.sentences[k].text for k in rows_a],
+            [seg_b.document.sentences[k].text for k in rows_b],
+            options.language,
+        )
+        token.check()
+        progress(0.55, "aligning")
+        groups = align_sentences(model, options, check=token.check)
+        progress(0.75, "diffing")
+        links = build_links(seg_a, seg_b, groups, rows_a, rows_b, token.check)
+        progress(0.95, "counting")
+        a, b = seg_a.document, seg_b.document
+        stats = compute_stats(
+            a, b, links, {a.sentences[k].id for k in rows_a}, {b.sentences[k].id for k in rows_b}
+        )
+        progress(1.0, "done")
+        return Comparison(a, b, links, stats, Outcome.COMPLETED, "", options.to_json())
+    except Cancelled:
+        a = _unsegmented(text_a, Side.A, source_a, format_a)
+        b = _unsegmented(text_b, Side.B, source_b, format_b)
+        return Comparison(a, b, (), _empty_stats(a, b), Outcome.CANCELLED, "Cancelled.", options.to_json())
+
+
+
+
+

@@ -1,0 +1,130 @@
+"""The ``collatio/alignment-1`` JSON document: write it and read it back.
+
+See docs/alignment-json.md for the format. ``comparison_from_json`` rebuilds an equal
+``Comparison`` so that exports, sessions and benchmarks can round-trip.
+
+May import: the standard library and collatio.core.model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .model import (
+    Comparison,
+    DiffOp,
+    Document,
+    Link,
+    LinkKind,
+    OpKind,
+    Outcome,
+    Paragraph,
+    QuoteChange,
+    Role,
+    Sentence,
+    Side,
+    Stats,
+)
+
+SCHEMA = "collatio/alignment-1"
+
+
+def _span(span: tuple[int, int] | None) -> list[int] | None:
+    return None if span is None else [span[0], span[1]]
+
+
+def _document_json(doc: Document) -> dict[str, Any]:
+    return {
+        "source": doc.source,
+        "format": doc.format,
+        "length": len(doc.text),
+        "paragraphs": [
+            {"id": p.id, "role": p.role.value, "start": p.start, "end": p.end, "sentences": list(p.sentences)}
+            for p in doc.paragraphs
+        ],
+        "sentences": [
+            {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+            for s in doc.sentences
+        ],
+    }
+
+
+def _link_json(link: Link) -> dict[str, Any]:
+    return {
+        "id": link.id,
+        "a": list(link.a),
+        "b": list(link.b),
+        "kind": link.kind.value,
+        "similarity": round(link.similarity, 4),
+        "moved": link.moved,
+        "manual": link.manual,
+        "quote_changed": link.quote_changed,
+        "quote_changes": [
+            {"change": q.change, "a": _span(q.a), "b": _span(q.b)} for q in link.quote_changes
+        ],
+        "ops": [{"op": op.op.value, "a": _span(op.a), "b": _span(op.b)} for op in link.ops],
+    }
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "outcome": comparison.outcome.value,
+        "message": comparison.message,
+        "options": comparison.options,
+        "a": _document_json(comparison.a),
+        "b": _document_json(comparison.b),
+        "links": [_link_json(link) for link in comparison.links],
+        "stats": asdict(comparison.stats),
+    }
+
+
+def _tuple_span(value: list[int] | None) -> tuple[int, int] | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def _document_from_json(data: dict[str, Any], side: Side, text: str) -> Document:
+    paragraphs = tuple(
+        Paragraph(p["id"], side, k, Role(p["role"]), p["start"], p["end"], tuple(p["sentences"]))
+        for k, p in enumerate(data["paragraphs"])
+    )
+    sentences = tuple(
+        Sentence(s["id"], side, k, s["paragraph"], s["start"], s["end"], s["text"])
+        for k, s in enumerate(data["sentences"])
+    )
+    return Document(side, data["source"], text, paragraphs, sentences, data.get("format", "text"))
+
+
+def comparison_from_json(data: dict[str, Any], text_a: str, text_b: str) -> Comparison:
+    """Rebuild a comparison; the JSON carries offsets, the texts come from the inputs."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} document")
+    links = tuple(
+        Link(
+            id=item["id"],
+            a=tuple(item["a"]),
+            b=tuple(item["b"]),
+            kind=LinkKind(item["kind"]),
+            similarity=float(item["similarity"]),
+            moved=bool(item["moved"]),
+            ops=tuple(
+                DiffOp(OpKind(op["op"]), _tuple_span(op["a"]), _tuple_span(op["b"])) for op in item["ops"]
+            ),
+            quote_changes=tuple(
+                QuoteChange(q["change"], _tuple_span(q["a"]), _tuple_span(q["b"]))
+                for q in item.get("quote_changes", [])
+            ),
+            manual=bool(item.get("manual", False)),
+        )
+        for item in data["links"]
+    )
+    return Comparison(
+        a=_document_from_json(data["a"], Side.A, text_a),
+        b=_document_from_json(data["b"], Side.B, text_b),
+        links=links,
+        stats=Stats(**data["stats"]),
+        outcome=Outcome(data.get("outcome", "completed")),
+        message=data.get("message", ""),
+        options=data.get("options", {}),
+    )

@@ -1,0 +1,238 @@
+"""The immutable result of a comparison: documents, paragraphs, sentences, links, stats.
+
+Everything the GUI, the exports and the benchmarks read comes from one ``Comparison``
+built from frozen dataclasses. Offsets (``start``/``end``) are character offsets into
+the decoded input text of that side (``Document.text``), never into a normalised copy.
+
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Any
+
+
+class Side(str, Enum):
+    A = "a"
+    B = "b"
+
+
+class Role(str, Enum):
+    """What a paragraph is. Only title/heading/body take part in alignment by default."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+    DUPLICATE = "duplicate"
+
+    @property
+    def is_content(self) -> bool:
+        return self in (Role.TITLE, Role.HEADING, Role.BODY)
+
+
+class LinkKind(str, Enum):
+    IDENTICAL = "identical"
+    MINOR = "minor"
+    REWORDED = "reworded"
+
+
+class OpKind(str, Enum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+class Outcome(str, Enum):
+    """How a computation ended."""
+
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    SKIPPED = "skipped"
+
+
+class SentenceStatus(str, Enum):
+    """What happened to one sentence; derived from the links, used by views and stats."""
+
+    IDENTICAL = "identical"
+    MINOR = "minor"
+    REWORDED = "reworded"
+    REMOVED = "removed"  # side a, in no link
+    ADDED = "added"  # side b, in no link
+    IGNORED = "ignored"  # boilerplate/duplicate paragraph, not aligned
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    id: str  # "a.s3"
+    side: Side
+    index: int
+    paragraph: str  # paragraph id
+    start: int
+    end: int
+    text: str  # normalised text (reflowed, entities decoded); display uses the source slice
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    id: str  # "a.p0"
+    side: Side
+    index: int
+    role: Role
+    start: int
+    end: int
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One run of a word diff; spans are source offsets on their side, None if absent."""
+
+    op: OpKind
+    a: tuple[int, int] | None
+    b: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteChange:
+    """A quotation inside a link whose wording changed, or that was dropped or added."""
+
+    change: str  # "altered" | "dropped" | "added"
+    a: tuple[int, int] | None
+    b: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    id: str  # "l0"
+    a: tuple[str, ...]  # sentence ids on side a, in document order
+    b: tuple[str, ...]
+    kind: LinkKind
+    similarity: float
+    moved: bool
+    ops: tuple[DiffOp, ...]
+    quote_changes: tuple[QuoteChange, ...] = ()
+    manual: bool = False  # made or changed by a user override
+
+    @property
+    def quote_changed(self) -> bool:
+        return bool(self.quote_changes)
+
+
+@dataclass(frozen=True)
+class Document:
+    side: Side
+    source: str | None  # path, URL or None for pasted text
+    text: str  # the decoded input text; all offsets point here
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    format: str = "text"
+
+    @cached_property
+    def _sentence_index(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+    @cached_property
+    def _paragraph_index(self) -> dict[str, Paragraph]:
+        return {p.id: p for p in self.paragraphs}
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        return self._sentence_index[sentence_id]
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        return self._paragraph_index[paragraph_id]
+
+    def paragraph_of(self, sentence_id: str) -> Paragraph:
+        return self.paragraph(self.sentence(sentence_id).paragraph)
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def content_sentences(self) -> Iterator[Sentence]:
+        """Sentences whose paragraph takes part in alignment by default."""
+        for s in self.sentences:
+            if self.paragraph(s.paragraph).role.is_content:
+                yield s
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    sentences_a: int
+    sentences_b: int
+    links_identical: int
+    links_minor: int
+    links_reworded: int
+    moved: int
+    added: int  # sentences of b in no link
+    removed: int  # sentences of a in no link
+    ignored_a: int  # sentences in boilerplate/duplicate paragraphs
+    ignored_b: int
+    quote_changes: int
+    # Shares by characters of content sentences.
+    b_verbatim_pct: float  # of b: characters in equal ops of links
+    b_reworded_pct: float  # of b: characters in reworded links
+    b_added_pct: float  # of b: characters in added sentences
+    a_removed_pct: float  # of a: characters in removed sentences
+    longest_verbatim_words: int
+
+    @property
+    def links(self) -> int:
+        return self.links_identical + self.links_minor + self.links_reworded
+
+    def summary(self) -> str:
+        return (
+            f"{self.links} links ({self.links_identical} identical, {self.links_minor} minor, "
+            f"{self.links_reworded} reworded), {self.moved} moved, {self.added} added, "
+            f"{self.removed} removed, {self.quote_changes} quote changes"
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: Document
+    b: Document
+    links: tuple[Link, ...]
+    stats: Stats
+    outcome: Outcome = Outcome.COMPLETED
+    message: str = ""  # why it was cancelled or skipped
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def document(self, side: Side) -> Document:
+        return self.a if side is Side.A else self.b
+
+    @cached_property
+    def _link_of(self) -> dict[str, Link]:
+        index: dict[str, Link] = {}
+        for link in self.links:
+            for sid in (*link.a, *link.b):
+                index[sid] = link
+        return index
+
+    def link_of(self, sentence_id: str) -> Link | None:
+        return self._link_of.get(sentence_id)
+
+    def link(self, link_id: str) -> Link:
+        for link in self.links:
+            if link.id == link_id:
+                return link
+        raise KeyError(link_id)
+
+    def status(self, sentence: Sentence) -> SentenceStatus:
+        doc = self.document(sentence.side)
+        if not doc.paragraph(sentence.paragraph).role.is_content:
+            link = self.link_of(sentence.id)
+            if link is None:
+                return SentenceStatus.IGNORED
+        link = self.link_of(sentence.id)
+        if link is None:
+            return SentenceStatus.REMOVED if sentence.side is Side.A else SentenceStatus.ADDED
+        return SentenceStatus(link.kind.value)
+
+    def to_json(self) -> dict[str, Any]:
+        from .jsonio import comparison_to_json  # local: jsonio imports this module
+
+        return comparison_to_json(self)

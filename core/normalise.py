@@ -1,0 +1,171 @@
+"""Normalise a span of source text while remembering where every character came from.
+
+A ``MappedText`` is the normalised text plus, for each of its characters, the source
+span it was made from. Sentence text, word tokens and diff spans are computed on the
+normalised text and mapped back, so highlights always land on the source characters.
+
+Normalisation here: HTML entities decoded (repeatedly, for double escapes such as
+``&amp;hellip;``), soft hyphens dropped, every whitespace run (line breaks, NBSP) folded
+to one space, and a line-end hyphen joined. A line-end hyphen is removed only when the
+caller's vocabulary knows the joined word ("Bemü-\\nhungen"); otherwise it is kept, so
+"Trump-\\nAdministration" stays "Trump-Administration".
+
+``fold_typography`` is for matching only: display keeps the original characters.
+
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SOFT_HYPHEN = "\u00ad"
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff", _SOFT_HYPHEN}
+_HYPHENS = "-\u2010\u2011"
+_WORD_TAIL = re.compile(r"(\w+)$")
+_WORD_HEAD = re.compile(r"^(\w+)")
+
+_TYPO_FOLD = str.maketrans(
+    {
+        "„": '"', "“": '"', "”": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+        "‚": "'", "‘": "'", "’": "'", "‛": "'", "‹": "'", "›": "'", "′": "'", "`": "'",
+        "–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+        "…": "...",
+    }
+)
+
+
+def fold_typography(text: str) -> str:
+    """Quote styles, dashes, ellipses and special spaces folded to ASCII, for matching."""
+    return text.translate(_TYPO_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class MappedText:
+    text: str
+    starts: tuple[int, ...]  # source start of each character of ``text``
+    ends: tuple[int, ...]  # source end of each character of ``text``
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the normalised slice ``text[start:end]`` (end exclusive)."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def _decode_entity(token: str) -> str:
+    # Decode repeatedly: "&amp;hellip;" is an escaped "&hellip;" and means "…".
+    previous = None
+    while previous != token:
+        previous, token = token, html.unescape(token)
+    return token
+
+
+def _entity_length(source: str, pos: int) -> int:
+    """Length of an entity (possibly doubly escaped) starting at pos, 0 if none."""
+    match = _ENTITY.match(source, pos)
+    if not match:
+        return 0
+    length = match.end() - pos
+    # "&amp;hellip;": the "&amp;" may be followed by the rest of an escaped entity.
+    if match.group(0) == "&amp;":
+        inner = re.match(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", source[pos + length :])
+        if inner and html.unescape("&" + inner.group(0)) != "&" + inner.group(0):
+            length += inner.end()
+    return length
+
+
+def normalise_span(
+    source: str, start: int, end: int, vocabulary: Container[str] | None = None
+) -> MappedText:
+    """Normalise ``source[start:end]``; see the module docstring for what that means."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = start
+    pending_space: tuple[int, int] | None = None  # source span of a whitespace run
+    while i < end:
+        ch = source[i]
+        if ch.isspace():
+            if pending_space is None:
+                pending_space = (i, i + 1)
+            else:
+                pending_space = (pending_space[0], i + 1)
+            i += 1
+            continue
+        if ch in _ZERO_WIDTH:
+            i += 1
+            continue
+        if ch in _HYPHENS and pending_space is None and _line_end_follows(source, i + 1, end):
+            # A hyphen at the end of a line: join the word across the break.
+            j = _skip_space(source, i + 1, end)
+            if out and _dehyphenate(out, source, j, end, vocabulary):
+                i = j  # drop the hyphen and the break
+                continue
+            out.append(ch)
+            starts.append(i)
+            ends.append(i + 1)
+            i = j  # keep the hyphen, drop the break: "Trump-Administration"
+            continue
+        if pending_space is not None:
+            if out:
+                out.append(" ")
+                starts.append(pending_space[0])
+                ends.append(pending_space[1])
+            pending_space = None
+        if ch == "&":
+            length = _entity_length(source, i)
+            if length:
+                decoded = _decode_entity(source[i : i + length])
+                for dch in decoded:
+                    out.append(" " if dch.isspace() else dch)
+                    starts.append(i)
+                    ends.append(i + length)
+                i += length
+                continue
+        out.append(ch)
+        starts.append(i)
+        ends.append(i + 1)
+        i += 1
+    return MappedText("".join(out), tuple(starts), tuple(ends))
+
+
+def _line_end_follows(source: str, pos: int, end: int) -> bool:
+    """True if only spaces/tabs and then a line break follow pos (before end)."""
+    j = pos
+    while j < end and source[j] in " \t":
+        j += 1
+    return j < end and source[j] in "\r\n"
+
+
+def _skip_space(source: str, pos: int, end: int) -> int:
+    while pos < end and source[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _dehyphenate(
+    out: list[str], source: str, next_pos: int, end: int, vocabulary: Container[str] | None
+) -> bool:
+    """Should a line-end hyphen between the word in ``out`` and the next word go?"""
+    if vocabulary is None:
+        return False
+    tail = _WORD_TAIL.search("".join(out[-40:]))
+    head = _WORD_HEAD.match(source[next_pos : min(end, next_pos + 40)])
+    if not tail or not head:
+        return False
+    # A capital after the break means a compound ("Trump-Administration"): keep it.
+    if head.group(1)[0].isupper():
+        return False
+    joined = (tail.group(1) + head.group(1)).lower()
+    return joined in vocabulary
+
+
+def collapse_whitespace(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,55 @@
+"""Options, size guardrails and cancellation for a comparison, as plain data.
+
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Cancelled(Exception):
+    """Raised inside the pipeline when the caller's cancel token is set."""
+
+
+@dataclass
+class CancelToken:
+    """Shared between a worker and the UI; setting it stops the pipeline at the next check."""
+
+    _event: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    # A link needs at least this calibrated similarity; below it sentences stay unmatched.
+    link_threshold: float = 0.30
+    # Out-of-order (moved) links must be stronger than in-order ones.
+    moved_threshold: float = 0.45
+    # Similarity at or above which a link with only punctuation/case/a word or two
+    # changed counts as "minor" rather than "reworded".
+    minor_threshold: float = 0.85
+    # Include boilerplate and duplicate paragraphs in alignment and statistics.
+    include_boilerplate: bool = False
+    # Each input line is a sentence and blank lines separate paragraphs.
+    presegmented: bool = False
+    # Size guardrail per input, in characters of decoded text.
+    max_chars: int = 20_000_000
+    # Size guardrail per input file, in bytes (checked by the loader).
+    max_file_bytes: int = 50 * 1024 * 1024
+    language: str = "de"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

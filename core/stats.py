@@ -1,0 +1,62 @@
+"""Counts and shares for a comparison.
+
+Shares are by characters of the sentences that take part in alignment, so a long
+paragraph weighs more than a heading. The longest verbatim run counts words in one
+equal op.
+
+May import: the standard library and collatio.core.model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Document, Link, LinkKind, OpKind, Stats
+
+_WORD = re.compile(r"\w+")
+
+
+def _pct(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def compute_stats(
+    a: Document, b: Document, links: Sequence[Link], aligned_a: set[str], aligned_b: set[str]
+) -> Stats:
+    """``aligned_a``/``aligned_b``: ids of the sentences that took part in alignment."""
+    linked_a = {sid for link in links for sid in link.a}
+    linked_b = {sid for link in links for sid in link.b}
+    chars_b = sum(s.end - s.start for s in b.sentences if s.id in aligned_b)
+    chars_a = sum(s.end - s.start for s in a.sentences if s.id in aligned_a)
+    verbatim = 0
+    reworded = 0
+    longest = 0
+    for link in links:
+        if link.kind is LinkKind.REWORDED:
+            reworded += sum(b.sentence(s).end - b.sentence(s).start for s in link.b)
+        for op in link.ops:
+            if op.op is OpKind.EQUAL and op.b is not None:
+                verbatim += op.b[1] - op.b[0]
+                longest = max(longest, len(_WORD.findall(b.text[op.b[0] : op.b[1]])))
+    added = [s for s in b.sentences if s.id in aligned_b and s.id not in linked_b]
+    removed = [s for s in a.sentences if s.id in aligned_a and s.id not in linked_a]
+    kinds = [link.kind for link in links]
+    return Stats(
+        sentences_a=len(a.sentences),
+        sentences_b=len(b.sentences),
+        links_identical=kinds.count(LinkKind.IDENTICAL),
+        links_minor=kinds.count(LinkKind.MINOR),
+        links_reworded=kinds.count(LinkKind.REWORDED),
+        moved=sum(link.moved for link in links),
+        added=len(added),
+        removed=len(removed),
+        ignored_a=len(a.sentences) - len(aligned_a),
+        ignored_b=len(b.sentences) - len(aligned_b),
+        quote_changes=sum(len(link.quote_changes) for link in links),
+        b_verbatim_pct=_pct(verbatim, chars_b),
+        b_reworded_pct=_pct(reworded, chars_b),
+        b_added_pct=_pct(sum(s.end - s.start for s in added), chars_b),
+        a_removed_pct=_pct(sum(s.end - s.start for s in removed), chars_a),
+        longest_verbatim_words=longest,
+    )

@@ -1,0 +1,101 @@
+"""Word-level diff inside a link; the only module that imports diff-match-patch.
+
+Words are mapped to single characters (as diff-match-patch's own line mode does for
+lines), the character strings are diffed, and semantic cleanup merges the result into
+phrases, so highlights read as "these words were replaced" rather than confetti. Each
+returned op lies within one sentence on each side and carries source offsets.
+
+May import: the standard library, diff_match_patch and collatio.core.{model,tokens}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diff_match_patch import diff_match_patch
+
+from .model import DiffOp, OpKind
+from .tokens import Token
+
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0  # word strings are short; a timeout would give "delete all, insert all"
+
+# One element per sentence: that sentence's tokens.
+TokenGroups = Sequence[Sequence[Token]]
+
+
+def _encode(a: list[Token], b: list[Token]) -> tuple[str, str]:
+    codes: dict[str, str] = {}
+
+    def code(token: Token) -> str:
+        found = codes.get(token.key)
+        if found is None:
+            # Skip the surrogate range; start above ASCII so no char is special to dmp.
+            n = len(codes) + 0x100
+            found = chr(n if n < 0xD800 else n + 0x800)
+            codes[token.key] = found
+        return found
+
+    return "".join(code(t) for t in a), "".join(code(t) for t in b)
+
+
+def _flatten(groups: TokenGroups) -> tuple[list[Token], list[int]]:
+    tokens: list[Token] = []
+    owner: list[int] = []
+    for index, group in enumerate(groups):
+        tokens.extend(group)
+        owner.extend([index] * len(group))
+    return tokens, owner
+
+
+def diff_tokens(groups_a: TokenGroups, groups_b: TokenGroups) -> tuple[DiffOp, ...]:
+    """Diff the tokens of the sentences on each side of a link."""
+    a, owner_a = _flatten(groups_a)
+    b, owner_b = _flatten(groups_b)
+    text_a, text_b = _encode(a, b)
+    diffs = _DMP.diff_main(text_a, text_b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    ops: list[DiffOp] = []
+    ia = ib = 0
+    for code, chunk in diffs:
+        n = len(chunk)
+        if code == 0:
+            ops.extend(_equal_ops(a, owner_a, ia, b, owner_b, ib, n))
+            ia += n
+            ib += n
+        elif code < 0:
+            ops.extend(_side_ops(OpKind.DELETE, a, owner_a, ia, n))
+            ia += n
+        else:
+            ops.extend(_side_ops(OpKind.INSERT, b, owner_b, ib, n))
+            ib += n
+    return tuple(ops)
+
+
+def _side_ops(kind: OpKind, tokens: list[Token], owner: list[int], i: int, n: int) -> list[DiffOp]:
+    ops: list[DiffOp] = []
+    start = i
+    for k in range(i, i + n + 1):
+        if k == i + n or owner[k] != owner[start]:
+            span = (tokens[start].start, tokens[k - 1].end)
+            ops.append(DiffOp(kind, span, None) if kind is OpKind.DELETE else DiffOp(kind, None, span))
+            start = k
+    return ops
+
+
+def _equal_ops(
+    a: list[Token], owner_a: list[int], ia: int, b: list[Token], owner_b: list[int], ib: int, n: int
+) -> list[DiffOp]:
+    ops: list[DiffOp] = []
+    start = 0
+    for k in range(n + 1):
+        if k == n or owner_a[ia + k] != owner_a[ia + start] or owner_b[ib + k] != owner_b[ib + start]:
+            ops.append(
+                DiffOp(
+                    OpKind.EQUAL,
+                    (a[ia + start].start, a[ia + k - 1].end),
+                    (b[ib + start].start, b[ib + k - 1].end),
+                )
+            )
+            start = k
+    return ops
