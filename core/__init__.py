@@ -4,7 +4,15 @@ Pure Python; never imports Qt (checked by import-linter, see pyproject.toml).
 """
 
 from .compare import compare
-from .load import LoadedText, LoadError, load_text
+from .load import (
+    FILE_DIALOG_FILTER,
+    SUPPORTED_SUFFIXES,
+    LoadedText,
+    LoadError,
+    load_bytes,
+    load_text,
+    load_url,
+)
 from .model import (
     Comparison,
     DiffOp,
@@ -24,6 +32,8 @@ from .model import (
 from .options import CancelToken, CompareOptions
 
 __all__ = [
+    "FILE_DIALOG_FILTER",
+    "SUPPORTED_SUFFIXES",
     "CancelToken",
     "CompareOptions",
     "Comparison",
@@ -43,5 +53,7 @@ __all__ = [
     "Side",
     "Stats",
     "compare",
+    "load_bytes",
     "load_text",
+    "load_url",
 ]

@@ -20,7 +20,9 @@ MINOR_SHARE = 0.2
 
 
 def _words_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> int:
-    return sum(1 for t in tokens if t.is_word and any(s <= t.start and t.end <= e for s, e in spans))
+    return sum(
+        1 for t in tokens if t.is_word and any(s <= t.start and t.end <= e for s, e in spans)
+    )
 
 
 def classify_link(
@@ -32,7 +34,10 @@ def classify_link(
 ) -> LinkKind:
     if collapse_whitespace(fold_typography(text_a)) == collapse_whitespace(fold_typography(text_b)):
         return LinkKind.IDENTICAL
-    if collapse_whitespace(fold_typography(text_a)).lower() == collapse_whitespace(fold_typography(text_b)).lower():
+    if (
+        collapse_whitespace(fold_typography(text_a)).lower()
+        == collapse_whitespace(fold_typography(text_b)).lower()
+    ):
         return LinkKind.MINOR
     deleted = [op.a for op in ops if op.op is OpKind.DELETE and op.a is not None]
     inserted = [op.b for op in ops if op.op is OpKind.INSERT and op.b is not None]

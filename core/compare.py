@@ -14,9 +14,21 @@ from dataclasses import replace
 
 from .align import Group, align_sentences
 from .classify import classify_link
-from .model import Comparison, Document, Link, Outcome, Paragraph, Role, Side, Stats
-from .options import CancelToken, Cancelled, CompareOptions
+from .model import (
+    Comparison,
+    Document,
+    Link,
+    Outcome,
+    Paragraph,
+    QuoteChange,
+    Role,
+    Side,
+    Stats,
+)
+from .options import Cancelled, CancelToken, CompareOptions
+from .quotes import document_quotes, link_quote_changes, unlinked_quote_changes
 from .segment import SegmentedDocument, segment_document, vocabulary
+from .semantic import SemanticScores, load_encoder
 from .similarity import SimilarityModel
 from .stats import compute_stats
 from .tokens import tokenize
@@ -67,7 +79,9 @@ def build_links(
         ops = diff_tokens(tokens_a, tokens_b)
         text_a = " ".join(seg_a.document.sentences[k].text for k in ka)
         text_b = " ".join(seg_b.document.sentences[k].text for k in kb)
-        kind = classify_link(text_a, text_b, ops, [t for g in tokens_a for t in g], [t for g in tokens_b for t in g])
+        kind = classify_link(
+            text_a, text_b, ops, [t for g in tokens_a for t in g], [t for g in tokens_b for t in g]
+        )
         links.append(
             Link(
                 id=f"l{len(links)}",
@@ -81,6 +95,31 @@ def build_links(
             )
         )
     return tuple(links)
+
+
+def check_quotes(
+    a: Document, b: Document, links: tuple[Link, ...], aligned_a: set[str], aligned_b: set[str]
+) -> tuple[tuple[Link, ...], tuple[QuoteChange, ...]]:
+    """Attach quote changes to links; also list quotes of removed and added sentences."""
+    quotes_a = document_quotes(a)
+    quotes_b = document_quotes(b)
+    checked: list[Link] = []
+    every: list[QuoteChange] = []
+    for link in links:
+        changes = link_quote_changes(a, b, link, quotes_a, quotes_b)
+        checked.append(replace(link, quote_changes=changes) if changes else link)
+        every.extend(changes)
+    linked_a = {s for link in links for s in link.a}
+    linked_b = {s for link in links for s in link.b}
+    removed = [s for s in sorted(aligned_a - linked_a, key=lambda x: a.sentence(x).index)]
+    added = [s for s in sorted(aligned_b - linked_b, key=lambda x: b.sentence(x).index)]
+    # A quotation that also overlaps a linked sentence was judged with that link.
+    spans_a = [(a.sentence(s).start, a.sentence(s).end) for s in linked_a]
+    spans_b = [(b.sentence(s).start, b.sentence(s).end) for s in linked_b]
+    free_a = [q for q in quotes_a if not any(q.start < e and s < q.end for s, e in spans_a)]
+    free_b = [q for q in quotes_b if not any(q.start < e and s < q.end for s, e in spans_b)]
+    every.extend(unlinked_quote_changes(a, b, removed, added, free_a, free_b))
+    return tuple(checked), tuple(every)
 
 
 def compare(
@@ -101,7 +140,9 @@ def compare(
         options = replace(options, presegmented=presegmented or options.presegmented)
     token = cancel or CancelToken()
     too_big = [
-        name for name, text in (("original", text_a), ("revision", text_b)) if len(text) > options.max_chars
+        name
+        for name, text in (("original", text_a), ("revision", text_b))
+        if len(text) > options.max_chars
     ]
     if too_big:
         a = _unsegmented(text_a, Side.A, source_a, format_a)
@@ -114,7 +155,11 @@ def compare(
     try:
         progress(0.0, "segmenting")
         vocab = vocabulary(text_a, text_b)
-        common = {"presegmented": options.presegmented, "vocab": vocab, "language": options.language}
+        common = {
+            "presegmented": options.presegmented,
+            "vocab": vocab,
+            "language": options.language,
+        }
         seg_a = segment_document(text_a, Side.A, source=source_a, fmt=format_a, **common)  # type: ignore[arg-type]
         token.check()
         seg_b = segment_document(text_b, Side.B, source=source_b, fmt=format_b, **common)  # type: ignore[arg-type]
@@ -122,29 +167,36 @@ def compare(
         progress(0.35, "scoring")
         rows_a = _aligned_rows(seg_a, options.include_boilerplate)
         rows_b = _aligned_rows(seg_b, options.include_boilerplate)
-        model = SimilarityModel(
-            [seg_a.document.sentences[k].text for k in rows_a],
-            [seg_b.document.sentences[k].text for k in rows_b],
-            options.language,
-        )
+        texts_a = [seg_a.document.sentences[k].text for k in rows_a]
+        texts_b = [seg_b.document.sentences[k].text for k in rows_b]
+        semantic = None
+        if options.semantic_model_path:
+            encoder = load_encoder(options.semantic_model_path)
+            semantic = SemanticScores(encoder, texts_a, texts_b)
+        model = SimilarityModel(texts_a, texts_b, options.language, semantic, options.semantic_weight)
         token.check()
         progress(0.55, "aligning")
-        groups = align_sentences(model, options, check=token.check)
+        paragraphs = (
+            [seg_a.document.sentences[k].paragraph for k in rows_a],
+            [seg_b.document.sentences[k].paragraph for k in rows_b],
+        )
+        groups = align_sentences(model, options, check=token.check, paragraphs=paragraphs)
         progress(0.75, "diffing")
         links = build_links(seg_a, seg_b, groups, rows_a, rows_b, token.check)
-        progress(0.95, "counting")
+        progress(0.9, "checking quotes")
         a, b = seg_a.document, seg_b.document
-        stats = compute_stats(
-            a, b, links, {a.sentences[k].id for k in rows_a}, {b.sentences[k].id for k in rows_b}
-        )
+        aligned_a = {a.sentences[k].id for k in rows_a}
+        aligned_b = {b.sentences[k].id for k in rows_b}
+        links, quote_changes = check_quotes(a, b, links, aligned_a, aligned_b)
+        progress(0.95, "counting")
+        stats = compute_stats(a, b, links, aligned_a, aligned_b, len(quote_changes))
         progress(1.0, "done")
-        return Comparison(a, b, links, stats, Outcome.COMPLETED, "", options.to_json())
+        return Comparison(
+            a, b, links, stats, Outcome.COMPLETED, "", options.to_json(), quote_changes
+        )
     except Cancelled:
         a = _unsegmented(text_a, Side.A, source_a, format_a)
         b = _unsegmented(text_b, Side.B, source_b, format_b)
-        return Comparison(a, b, (), _empty_stats(a, b), Outcome.CANCELLED, "Cancelled.", options.to_json())
-
-
-
-
-
+        return Comparison(
+            a, b, (), _empty_stats(a, b), Outcome.CANCELLED, "Cancelled.", options.to_json()
+        )

@@ -40,7 +40,13 @@ def _document_json(doc: Document) -> dict[str, Any]:
         "format": doc.format,
         "length": len(doc.text),
         "paragraphs": [
-            {"id": p.id, "role": p.role.value, "start": p.start, "end": p.end, "sentences": list(p.sentences)}
+            {
+                "id": p.id,
+                "role": p.role.value,
+                "start": p.start,
+                "end": p.end,
+                "sentences": list(p.sentences),
+            }
             for p in doc.paragraphs
         ],
         "sentences": [
@@ -60,11 +66,17 @@ def _link_json(link: Link) -> dict[str, Any]:
         "moved": link.moved,
         "manual": link.manual,
         "quote_changed": link.quote_changed,
-        "quote_changes": [
-            {"change": q.change, "a": _span(q.a), "b": _span(q.b)} for q in link.quote_changes
-        ],
+        "quote_changes": [_quote_json(q) for q in link.quote_changes],
         "ops": [{"op": op.op.value, "a": _span(op.a), "b": _span(op.b)} for op in link.ops],
     }
+
+
+def _quote_json(q: QuoteChange) -> dict[str, Any]:
+    return {"change": q.change, "a": _span(q.a), "b": _span(q.b), "link": q.link}
+
+
+def _quote_from_json(q: dict[str, Any]) -> QuoteChange:
+    return QuoteChange(q["change"], _tuple_span(q["a"]), _tuple_span(q["b"]), q.get("link"))
 
 
 def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
@@ -76,6 +88,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         "a": _document_json(comparison.a),
         "b": _document_json(comparison.b),
         "links": [_link_json(link) for link in comparison.links],
+        "quote_changes": [_quote_json(q) for q in comparison.quote_changes],
         "stats": asdict(comparison.stats),
     }
 
@@ -109,12 +122,10 @@ def comparison_from_json(data: dict[str, Any], text_a: str, text_b: str) -> Comp
             similarity=float(item["similarity"]),
             moved=bool(item["moved"]),
             ops=tuple(
-                DiffOp(OpKind(op["op"]), _tuple_span(op["a"]), _tuple_span(op["b"])) for op in item["ops"]
+                DiffOp(OpKind(op["op"]), _tuple_span(op["a"]), _tuple_span(op["b"]))
+                for op in item["ops"]
             ),
-            quote_changes=tuple(
-                QuoteChange(q["change"], _tuple_span(q["a"]), _tuple_span(q["b"]))
-                for q in item.get("quote_changes", [])
-            ),
+            quote_changes=tuple(_quote_from_json(q) for q in item.get("quote_changes", [])),
             manual=bool(item.get("manual", False)),
         )
         for item in data["links"]
@@ -127,4 +138,5 @@ def comparison_from_json(data: dict[str, Any], text_a: str, text_b: str) -> Comp
         outcome=Outcome(data.get("outcome", "completed")),
         message=data.get("message", ""),
         options=data.get("options", {}),
+        quote_changes=tuple(_quote_from_json(q) for q in data.get("quote_changes", [])),
     )

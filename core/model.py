@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
 
-class Side(str, Enum):
+class Side(StrEnum):
     A = "a"
     B = "b"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a paragraph is. Only title/heading/body take part in alignment by default."""
 
     TITLE = "title"
@@ -35,19 +35,19 @@ class Role(str, Enum):
         return self in (Role.TITLE, Role.HEADING, Role.BODY)
 
 
-class LinkKind(str, Enum):
+class LinkKind(StrEnum):
     IDENTICAL = "identical"
     MINOR = "minor"
     REWORDED = "reworded"
 
 
-class OpKind(str, Enum):
+class OpKind(StrEnum):
     EQUAL = "equal"
     DELETE = "delete"
     INSERT = "insert"
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """How a computation ended."""
 
     COMPLETED = "completed"
@@ -55,7 +55,7 @@ class Outcome(str, Enum):
     SKIPPED = "skipped"
 
 
-class SentenceStatus(str, Enum):
+class SentenceStatus(StrEnum):
     """What happened to one sentence; derived from the links, used by views and stats."""
 
     IDENTICAL = "identical"
@@ -101,9 +101,10 @@ class DiffOp:
 class QuoteChange:
     """A quotation inside a link whose wording changed, or that was dropped or added."""
 
-    change: str  # "altered" | "dropped" | "added"
-    a: tuple[int, int] | None
+    change: str  # "altered" | "dropped" | "added" | "reattributed"
+    a: tuple[int, int] | None  # source offsets of the quoted words, marks excluded
     b: tuple[int, int] | None
+    link: str | None = None  # the link it belongs to; None for removed/added sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,8 @@ class Comparison:
     outcome: Outcome = Outcome.COMPLETED
     message: str = ""  # why it was cancelled or skipped
     options: dict[str, Any] = field(default_factory=dict)
+    # Every quote change, those inside links and those in removed/added sentences.
+    quote_changes: tuple[QuoteChange, ...] = ()
 
     def document(self, side: Side) -> Document:
         return self.a if side is Side.A else self.b

@@ -5,8 +5,9 @@ span it was made from. Sentence text, word tokens and diff spans are computed on
 normalised text and mapped back, so highlights always land on the source characters.
 
 Normalisation here: HTML entities decoded (repeatedly, for double escapes such as
-``&amp;hellip;``), soft hyphens dropped, every whitespace run (line breaks, NBSP) folded
-to one space, and a line-end hyphen joined. A line-end hyphen is removed only when the
+``&amp;hellip;``), soft hyphens and zero-width characters dropped (also as entities),
+every whitespace run (line breaks, NBSP, ``&nbsp;``) folded to one space, and a
+line-end hyphen joined. A line-end hyphen is removed only when the
 caller's vocabulary knows the joined word ("Bemü-\\nhungen"); otherwise it is kept, so
 "Trump-\\nAdministration" stays "Trump-Administration".
 
@@ -67,17 +68,22 @@ def _decode_entity(token: str) -> str:
     return token
 
 
-def _entity_length(source: str, pos: int) -> int:
-    """Length of an entity (possibly doubly escaped) starting at pos, 0 if none."""
-    match = _ENTITY.match(source, pos)
+_ENTITY_BODY = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity_length(source: str, pos: int, end: int) -> int:
+    """Length of an entity (possibly escaped several times) in source[pos:end], 0 if none."""
+    match = _ENTITY.match(source, pos, end)
     if not match:
         return 0
     length = match.end() - pos
-    # "&amp;hellip;": the "&amp;" may be followed by the rest of an escaped entity.
-    if match.group(0) == "&amp;":
-        inner = re.match(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", source[pos + length :])
-        if inner and html.unescape("&" + inner.group(0)) != "&" + inner.group(0):
-            length += inner.end()
+    # "&amp;hellip;" and "&amp;amp;quot;": each "&amp;" may be followed by the rest of
+    # an escaped entity; take the whole chain as one token.
+    while _decode_entity(source[pos : pos + length]) == "&":
+        inner = _ENTITY_BODY.match(source, pos + length, end)
+        if not inner or html.unescape("&" + inner.group(0)) == "&" + inner.group(0):
+            break
+        length = inner.end() - pos
     return length
 
 
@@ -88,15 +94,13 @@ def normalise_span(
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    end = min(end, len(source))
     i = start
     pending_space: tuple[int, int] | None = None  # source span of a whitespace run
     while i < end:
         ch = source[i]
         if ch.isspace():
-            if pending_space is None:
-                pending_space = (i, i + 1)
-            else:
-                pending_space = (pending_space[0], i + 1)
+            pending_space = (i, i + 1) if pending_space is None else (pending_space[0], i + 1)
             i += 1
             continue
         if ch in _ZERO_WIDTH:
@@ -113,22 +117,37 @@ def normalise_span(
             ends.append(i + 1)
             i = j  # keep the hyphen, drop the break: "Trump-Administration"
             continue
-        if pending_space is not None:
-            if out:
-                out.append(" ")
-                starts.append(pending_space[0])
-                ends.append(pending_space[1])
-            pending_space = None
         if ch == "&":
-            length = _entity_length(source, i)
+            length = _entity_length(source, i, end)
             if length:
-                decoded = _decode_entity(source[i : i + length])
+                decoded = "".join(c for c in _decode_entity(source[i : i + length]) if c not in _ZERO_WIDTH)
+                if not decoded:  # "&shy;": invisible, like a soft hyphen in the text
+                    i += length
+                    continue
+                if decoded.isspace():
+                    # "&nbsp;" is white space: it joins the run instead of adding to it.
+                    run_start = pending_space[0] if pending_space is not None else i
+                    pending_space = (run_start, i + length)
+                    i += length
+                    continue
+                if pending_space is not None:
+                    if out:
+                        out.append(" ")
+                        starts.append(pending_space[0])
+                        ends.append(pending_space[1])
+                    pending_space = None
                 for dch in decoded:
                     out.append(" " if dch.isspace() else dch)
                     starts.append(i)
                     ends.append(i + length)
                 i += length
                 continue
+        if pending_space is not None:
+            if out:
+                out.append(" ")
+                starts.append(pending_space[0])
+                ends.append(pending_space[1])
+            pending_space = None
         out.append(ch)
         starts.append(i)
         ends.append(i + 1)

@@ -50,6 +50,11 @@ class CompareOptions:
     # Size guardrail per input file, in bytes (checked by the loader).
     max_file_bytes: int = 50 * 1024 * 1024
     language: str = "de"
+    # Folder of a sentence-transformers model on local disk (extra collatio[semantic]);
+    # None compares lexically. Models are never downloaded.
+    semantic_model_path: str | None = None
+    # Share of a link's score taken from the semantic model, when one is set.
+    semantic_weight: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

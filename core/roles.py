@@ -3,19 +3,36 @@
 Roles never delete text: boilerplate and duplicates stay in the document, dimmed in the
 view and left out of alignment and statistics unless the user includes them.
 
-May import: the standard library and collatio.core.{model,normalise}.
+Order of decisions, each only for paragraphs still undecided:
+1. boilerplate: a rule of collatio.core.boilerplate matches the whole paragraph;
+2. duplicate: most of the paragraph's word trigrams occur again in the other
+   paragraphs (a teaser repeating the opening, a block printed twice). Of two copies
+   the earlier is marked, so the full later text is what gets aligned;
+3. title/heading: short and without sentence-final punctuation, or marked as a
+   heading by the source format (``heading_hints``); the first one before any body
+   text is the title.
+
+May import: the standard library and collatio.core.{model,normalise,boilerplate}.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
+from .boilerplate import boilerplate_rule
 from .model import Role
+from .normalise import fold_typography
 
 _TERMINAL = re.compile(r"[.!?:;,…][\"'”“»«›‹’)\]]*$")
+_WORD = re.compile(r"\w+")
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
+# A duplicate needs this many words (shorter repeats, like a heading, are normal) and
+# this share of its word trigrams found elsewhere in the document.
+DUPLICATE_MIN_WORDS = 12
+DUPLICATE_CONTAINMENT = 0.8
 
 
 def is_heading_like(text: str) -> bool:
@@ -28,15 +45,49 @@ def is_heading_like(text: str) -> bool:
     )
 
 
-def assign_roles(texts: Sequence[str]) -> list[Role]:
-    """Roles for paragraphs given their normalised texts, in document order."""
+def _trigrams(text: str) -> list[tuple[str, str, str]]:
+    words = _WORD.findall(fold_typography(text).lower())
+    return list(zip(words, words[1:], words[2:], strict=False))
+
+
+def find_duplicates(texts: Sequence[str], candidates: Sequence[bool]) -> list[bool]:
+    """Which candidate paragraphs are largely repeated by the other candidates."""
+    grams = [_trigrams(t) if c else [] for t, c in zip(texts, candidates, strict=True)]
+    pool: Counter[tuple[str, str, str]] = Counter()
+    for g in grams:
+        pool.update(set(g))
+    duplicate = [False] * len(texts)
+    for i, g in enumerate(grams):
+        if len(g) + 2 < DUPLICATE_MIN_WORDS:
+            continue
+        own = set(g)
+        found = sum(1 for gram in own if pool[gram] > 1)
+        if found >= DUPLICATE_CONTAINMENT * len(own):
+            duplicate[i] = True
+            pool.subtract(own)  # the later copy is no longer repeated elsewhere
+    return duplicate
+
+
+def assign_roles(texts: Sequence[str], heading_hints: Sequence[bool] | None = None) -> list[Role]:
+    """Roles for paragraphs given their normalised texts, in document order.
+
+    ``heading_hints[i]`` is True where the source format marked paragraph i a heading.
+    """
+    hints = list(heading_hints) if heading_hints is not None else [False] * len(texts)
     roles = [Role.BODY] * len(texts)
+    for i, text in enumerate(texts):
+        if boilerplate_rule(text) is not None:
+            roles[i] = Role.BOILERPLATE
+    duplicates = find_duplicates(texts, [r is Role.BODY for r in roles])
+    for i, is_duplicate in enumerate(duplicates):
+        if is_duplicate:
+            roles[i] = Role.DUPLICATE
     seen_body = False
     have_title = False
     for i, text in enumerate(texts):
         if roles[i] is not Role.BODY:
             continue
-        if is_heading_like(text):
+        if hints[i] or is_heading_like(text):
             if not have_title and not seen_body:
                 roles[i] = Role.TITLE
                 have_title = True

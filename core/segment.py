@@ -1,21 +1,19 @@
 """Segment a decoded text into paragraphs and sentences with source offsets.
 
-May import: the standard library, pysbd, and collatio.core.{model,normalise,paragraphs,roles}.
+May import: the standard library and collatio.core.{model,normalise,paragraphs,roles,sentences}.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-import pysbd
 
 from .model import Document, Paragraph, Role, Sentence, Side
 from .normalise import MappedText, normalise_span
 from .paragraphs import split_paragraphs, split_presegmented
 from .roles import assign_roles
+from .sentences import sentence_spans
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -36,34 +34,9 @@ def vocabulary(*texts: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=4)
-def _segmenter(language: str) -> pysbd.Segmenter:
-    lang = language if language in ("de", "en", "fr", "es", "it", "nl") else "en"
-    return pysbd.Segmenter(language=lang, clean=False)
-
-
 def split_sentences(text: str, language: str = "de") -> list[tuple[int, int]]:
     """Sentence spans (start, end) in ``text``, stripped of surrounding spaces."""
-    if not text.strip():
-        return []
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for piece in _segmenter(language).segment(text):
-        piece = piece.strip()
-        if not piece:
-            continue
-        found = text.find(piece, cursor)
-        if found < 0:
-            # pysbd changed the text; keep the rest as one sentence rather than lose it.
-            break
-        spans.append((found, found + len(piece)))
-        cursor = found + len(piece)
-    rest_start = cursor
-    while rest_start < len(text) and text[rest_start].isspace():
-        rest_start += 1
-    if rest_start < len(text):
-        spans.append((rest_start, len(text.rstrip())))
-    return spans
+    return sentence_spans(text, language)
 
 
 def _sentence_spans(
@@ -86,28 +59,39 @@ def segment_document(
     vocab: Container[str] | None = None,
     language: str = "de",
     roles: list[Role] | None = None,
+    heading_spans: Sequence[tuple[int, int]] = (),
 ) -> SegmentedDocument:
-    """Paragraphs and sentences of ``text``; ``roles`` overrides role detection."""
+    """Paragraphs and sentences of ``text``; ``roles`` overrides role detection.
+
+    ``heading_spans`` (from ``LoadedText.heading_spans``) mark paragraphs the source
+    format called headings; a paragraph overlapping one is a heading (or the title).
+    """
     vocab = vocab if vocab is not None else vocabulary(text)
     prefix = side.value
     paragraph_mapped: list[MappedText] = []
     sentence_parts: list[list[tuple[MappedText, int, int]]] = []
+    # Paragraph offsets are the raw (stripped) spans, so that characters normalisation
+    # drops (a trailing soft hyphen, a paragraph of "&nbsp;") still lie in a paragraph.
+    raw_spans: list[tuple[int, int]] = []
     if presegmented:
+        raw_spans = [(lines[0][0], lines[-1][1]) for lines in split_presegmented(text)]
         for lines in split_presegmented(text):
             para = [(normalise_span(text, s, e), 0, 0) for s, e in lines]
             sentence_parts.append([(m, 0, len(m.text)) for m, _, _ in para])
             paragraph_mapped.append(normalise_span(text, lines[0][0], lines[-1][1]))
     else:
         spans = split_paragraphs(text)
+        raw_spans = spans
         sentence_parts = _sentence_spans(text, spans, vocab, language)
         paragraph_mapped = [parts[0][0] if parts else normalise_span(text, s, e)
                             for parts, (s, e) in zip(sentence_parts, spans, strict=True)]
     if roles is None:
-        roles = assign_roles([m.text for m in paragraph_mapped])
+        hints = [any(s < he and hs < e for hs, he in heading_spans) for s, e in raw_spans]
+        roles = assign_roles([m.text for m in paragraph_mapped], hints)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     mapped_out: list[MappedText] = []
-    for p_index, (parts, pm) in enumerate(zip(sentence_parts, paragraph_mapped, strict=True)):
+    for p_index, (parts, (p_start, p_end)) in enumerate(zip(sentence_parts, raw_spans, strict=True)):
         pid = f"{prefix}.p{p_index}"
         ids: list[str] = []
         for mapped, s, e in parts:
@@ -117,7 +101,6 @@ def segment_document(
             sentences.append(Sentence(sid, side, len(sentences), pid, src_start, src_end, sub.text))
             mapped_out.append(sub)
             ids.append(sid)
-        p_start, p_end = pm.source_span(0, len(pm.text)) if pm.text else (0, 0)
         paragraphs.append(Paragraph(pid, side, p_index, roles[p_index], p_start, p_end, tuple(ids)))
     document = Document(side, source, text, tuple(paragraphs), tuple(sentences), fmt)
     return SegmentedDocument(document, tuple(mapped_out))

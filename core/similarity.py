@@ -6,13 +6,14 @@ words (German compounds and inflections share most of their 4-grams). Vectors ar
 sparse (scipy), and only pairs that share a term are ever scored, so cost follows the
 overlap, not n×m.
 
-May import: the standard library, numpy, scipy, Stemmer, and collatio.core.{normalise,tokens}.
+May import: the standard library, numpy, scipy, Stemmer, and collatio.core.{normalise,semantic}.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,7 @@ import Stemmer
 from scipy import sparse
 
 from .normalise import fold_typography
+from .semantic import SemanticScores, band_pairs
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -40,7 +42,7 @@ STOPWORDS = frozenset(
     a an and are as at be been but by for from had has have he her his i if in into is it
     its not of on or our she so than that the their them there these they this those to
     was we were what when which who will with would you your
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 _STEMMERS = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "it": "italian", "nl": "dutch"}
@@ -51,38 +53,50 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(_STEMMERS.get(language, "german"))
 
 
+# Plain-language German writes compounds with a middle dot ("Ziegen∙mutter"); matching
+# needs the plain compound.
+_MIDDLE_DOTS = str.maketrans("", "", "\u00b7\u2219\u22c5\u2027")
+
+
+def _fold(text: str) -> str:
+    return fold_typography(text).translate(_MIDDLE_DOTS).lower()
+
+
 def content_terms(text: str, language: str = "de") -> list[str]:
     """Stems of the content words of ``text``, lower-cased first."""
-    words = [w for w in _WORD.findall(fold_typography(text).lower()) if w not in STOPWORDS]
+    words = [w for w in _WORD.findall(_fold(text)) if w not in STOPWORDS]
     stems: list[str] = _stemmer(language).stemWords(words)
     return stems
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_grams(word: str, n: int) -> tuple[str, ...]:
+    # Words repeat across the sentences of a document: cache their grams.
+    padded = f"<{word}>"
+    if len(padded) <= n:
+        return (padded,)
+    return tuple(padded[i : i + n] for i in range(len(padded) - n + 1))
+
+
 def char_ngrams(text: str, n: int = 4) -> list[str]:
+    """Character n-grams inside the content words of ``text`` (padded with < and >)."""
     grams: list[str] = []
-    for word in _WORD.findall(fold_typography(text).lower()):
-        if word in STOPWORDS:
-            continue
-        padded = f"<{word}>"
-        if len(padded) <= n:
-            grams.append(padded)
-        else:
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    for word in _WORD.findall(_fold(text)):
+        if word not in STOPWORDS:
+            grams.extend(_word_grams(word, n))
     return grams
 
 
 def _count_matrix(bags: Sequence[Sequence[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
     rows: list[int] = []
     cols: list[int] = []
+    data: list[float] = []
     for r, bag in enumerate(bags):
-        for term in bag:
-            col = vocab.setdefault(term, len(vocab))
+        for term, count in Counter(bag).items():
             rows.append(r)
-            cols.append(col)
-    data = np.ones(len(rows), dtype=np.float64)
-    matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(bags), max(len(vocab), 1)))
-    matrix.sum_duplicates()
-    return matrix
+            cols.append(vocab.setdefault(term, len(vocab)))
+            data.append(float(count))
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(bags), max(len(vocab), 1)))
 
 
 @dataclass
@@ -115,54 +129,95 @@ class _Signal:
     def cosine_matrix(self) -> sparse.csr_matrix:
         return (self.weigh(self.counts_a) @ self.weigh(self.counts_b).T).tocsr()
 
+    def __post_init__(self) -> None:
+        # Per-row term counts as dicts: group scores sum a few short rows, and plain
+        # dict arithmetic beats building scipy matrices for every candidate group.
+        self.rows_a = [self._row_dict(self.counts_a, r) for r in range(self.counts_a.shape[0])]
+        self.rows_b = [self._row_dict(self.counts_b, r) for r in range(self.counts_b.shape[0])]
+
+    @staticmethod
+    def _row_dict(matrix: sparse.csr_matrix, row: int) -> dict[int, float]:
+        lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
+        return dict(zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist(), strict=True))
+
+    def _group_vector(self, rows: Sequence[dict[int, float]]) -> dict[int, float]:
+        summed: dict[int, float] = {}
+        for row in rows:
+            for col, count in row.items():
+                summed[col] = summed.get(col, 0.0) + count
+        idf = self.idf
+        weighted = {col: (1.0 + math.log(c)) * float(idf[col]) for col, c in summed.items()}
+        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        return {col: v / norm for col, v in weighted.items()}
+
     def group_cosine(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> float:
-        va = self.weigh(sparse.csr_matrix(self.counts_a[list(rows_a)].sum(axis=0)))
-        vb = self.weigh(sparse.csr_matrix(self.counts_b[list(rows_b)].sum(axis=0)))
-        return float(va.multiply(vb).sum())
+        va = self._group_vector([self.rows_a[r] for r in rows_a])
+        vb = self._group_vector([self.rows_b[r] for r in rows_b])
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb.get(col, 0.0) for col, v in va.items())
+
+    def term_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Number of distinct terms of each sentence on each side."""
+        return (np.asarray((self.counts_a > 0).sum(axis=1)).ravel(),
+                np.asarray((self.counts_b > 0).sum(axis=1)).ravel())
 
     def coverage(self, rows_from: Sequence[int], from_a: bool, rows_into: Sequence[int]) -> float:
         """IDF-weighted share of the terms of rows_from that occur in rows_into."""
-        src = self.counts_a if from_a else self.counts_b
-        dst = self.counts_b if from_a else self.counts_a
-        have = np.asarray(src[list(rows_from)].sum(axis=0)).ravel() > 0
-        into = np.asarray(dst[list(rows_into)].sum(axis=0)).ravel() > 0
-        total = float(self.idf[have].sum())
-        return float(self.idf[have & into].sum()) / total if total else 0.0
+        src = self.rows_a if from_a else self.rows_b
+        dst = self.rows_b if from_a else self.rows_a
+        have = {col for r in rows_from for col in src[r]}
+        into = {col for r in rows_into for col in dst[r]}
+        total = sum(float(self.idf[c]) for c in have)
+        return sum(float(self.idf[c]) for c in have & into) / total if total else 0.0
 
 
 class SimilarityModel:
-    """Similarity between sentences (and groups of sentences) of two documents."""
+    """Similarity between sentences (and groups of sentences) of two documents.
+
+    With ``semantic`` (embeddings from a local model, see collatio.core.semantic) the
+    lexical score is blended with the calibrated embedding cosine, and pairs near the
+    diagonal are scored even without a shared term: paraphrases that share no word.
+    """
 
     WORD_WEIGHT = 0.5
+    CHAR_N = 4  # German compounds and inflections share most of their 4-grams
 
-    def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], language: str = "de") -> None:
+    def __init__(
+        self, texts_a: Sequence[str], texts_b: Sequence[str], language: str = "de",
+        semantic: SemanticScores | None = None, semantic_weight: float = 0.5,
+    ) -> None:
         self.n_a = len(texts_a)
         self.n_b = len(texts_b)
         self.words = _Signal.build(
             [content_terms(t, language) for t in texts_a], [content_terms(t, language) for t in texts_b]
         )
-        self.chars = _Signal.build([char_ngrams(t) for t in texts_a], [char_ngrams(t) for t in texts_b])
+        self.chars = _Signal.build(
+            [char_ngrams(t, self.CHAR_N) for t in texts_a], [char_ngrams(t, self.CHAR_N) for t in texts_b]
+        )
+        self.semantic = semantic
+        self.semantic_weight = semantic_weight
 
     def pair_scores(self) -> sparse.coo_matrix:
-        """Combined similarity for every pair that shares at least one term."""
+        """Combined similarity for every pair that shares a term (or is near the diagonal)."""
         w = self.WORD_WEIGHT
-        combined = w * self.words.cosine_matrix() + (1 - w) * self.chars.cosine_matrix()
-        return sparse.coo_matrix(combined)
+        lexical = sparse.csr_matrix(w * self.words.cosine_matrix() + (1 - w) * self.chars.cosine_matrix())
+        if self.semantic is None:
+            return sparse.coo_matrix(lexical)
+        pattern = (lexical > 0).astype(np.float64) + band_pairs(self.n_a, self.n_b)
+        meaning = self.semantic.pairs(sparse.csr_matrix(pattern))
+        s = self.semantic_weight
+        return sparse.coo_matrix((1 - s) * lexical + s * meaning)
 
     def group(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> float:
         if not rows_a or not rows_b:
             return 0.0
         w = self.WORD_WEIGHT
         score = w * self.words.group_cosine(rows_a, rows_b) + (1 - w) * self.chars.group_cosine(rows_a, rows_b)
+        if self.semantic is not None:
+            s = self.semantic_weight
+            score = (1 - s) * score + s * self.semantic.group(rows_a, rows_b)
         return min(1.0, max(0.0, score))
 
     def coverage(self, rows_from: Sequence[int], from_a: bool, rows_into: Sequence[int]) -> float:
         return self.words.coverage(rows_from, from_a, rows_into)
-
-
-def relative_position(index: int, count: int) -> float:
-    return (index + 0.5) / count if count else 0.0
-
-
-def log_ratio(a: float, b: float) -> float:
-    return abs(math.log((a + 1) / (b + 1)))

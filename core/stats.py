@@ -22,7 +22,12 @@ def _pct(part: int, whole: int) -> float:
 
 
 def compute_stats(
-    a: Document, b: Document, links: Sequence[Link], aligned_a: set[str], aligned_b: set[str]
+    a: Document,
+    b: Document,
+    links: Sequence[Link],
+    aligned_a: set[str],
+    aligned_b: set[str],
+    quote_changes: int = 0,
 ) -> Stats:
     """``aligned_a``/``aligned_b``: ids of the sentences that took part in alignment."""
     linked_a = {sid for link in links for sid in link.a}
@@ -53,7 +58,7 @@ def compute_stats(
         removed=len(removed),
         ignored_a=len(a.sentences) - len(aligned_a),
         ignored_b=len(b.sentences) - len(aligned_b),
-        quote_changes=sum(len(link.quote_changes) for link in links),
+        quote_changes=quote_changes,
         b_verbatim_pct=_pct(verbatim, chars_b),
         b_reworded_pct=_pct(reworded, chars_b),
         b_added_pct=_pct(sum(s.end - s.start for s in added), chars_b),

@@ -29,5 +29,7 @@ def tokenize(mapped: MappedText) -> list[Token]:
     for match in _TOKEN.finditer(mapped.text):
         start, end = mapped.source_span(match.start(), match.end())
         text = match.group(0)
-        tokens.append(Token(fold_typography(text), text, start, end, text[0].isalnum() or text[0] == "_"))
+        tokens.append(
+            Token(fold_typography(text), text, start, end, text[0].isalnum() or text[0] == "_")
+        )
     return tokens

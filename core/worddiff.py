@@ -78,7 +78,9 @@ def _side_ops(kind: OpKind, tokens: list[Token], owner: list[int], i: int, n: in
     for k in range(i, i + n + 1):
         if k == i + n or owner[k] != owner[start]:
             span = (tokens[start].start, tokens[k - 1].end)
-            ops.append(DiffOp(kind, span, None) if kind is OpKind.DELETE else DiffOp(kind, None, span))
+            ops.append(
+                DiffOp(kind, span, None) if kind is OpKind.DELETE else DiffOp(kind, None, span)
+            )
             start = k
     return ops
 
@@ -89,7 +91,11 @@ def _equal_ops(
     ops: list[DiffOp] = []
     start = 0
     for k in range(n + 1):
-        if k == n or owner_a[ia + k] != owner_a[ia + start] or owner_b[ib + k] != owner_b[ib + start]:
+        if (
+            k == n
+            or owner_a[ia + k] != owner_a[ia + start]
+            or owner_b[ib + k] != owner_b[ib + start]
+        ):
             ops.append(
                 DiffOp(
                     OpKind.EQUAL,

@@ -1,0 +1,43 @@
+"""Atomic file writes: write a temporary file beside the target, then rename it over.
+
+A crash mid-write leaves the old file intact, never a half-written one. The new file
+gets the old file's permissions, or the usual ones (0666 less the umask) for a new file:
+``mkstemp`` creates 0600 files, and a report saved to a shared folder must stay readable.
+
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)  # reading the umask means setting it; put it back at once
+        return 0o666 & ~umask
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        os.fchmod(fd, _mode_for(target))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))

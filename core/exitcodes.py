@@ -1,0 +1,8 @@
+"""Exit codes shared by the command-line subcommands.
+
+May import: nothing.
+"""
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the run failed, or some pairs of a batch failed
+EXIT_BAD_INPUT = 2  # bad arguments or unreadable input: nothing was compared

@@ -1,0 +1,83 @@
+"""HTML pages: the article's main text via trafilatura, site chrome left behind.
+
+trafilatura's XML output keeps the structure (``<head>`` headings, ``<p>``, list
+``<item>``s); each becomes one paragraph, separated by blank lines, with headings
+recorded as heading spans and the page title (from metadata) as the title span.
+If main-text extraction finds nothing (very short pages), the whole page text is used.
+
+May import: the standard library, lxml, trafilatura and collatio.core.formats.{base,plain}.
+"""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml import etree
+
+from .base import BlockWriter, Extracted, FormatError
+from .plain import decode
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_BLOCK_TAGS = {"head", "p", "item", "quote", "cell", "code"}
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    declared = _META_CHARSET.search(data[:4096])
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(name), name.lower()
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; fall back to detection
+    return decode(data)
+
+
+def _text_of(element: etree._Element) -> str:
+    """The element's text; a <br> (trafilatura's <lb/>) stays a line break."""
+    pieces: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        pieces.append("\n" if node.tag == "lb" else (node.text or ""))
+        for child in node:
+            walk(child)
+            pieces.append(child.tail or "")
+
+    walk(element)
+    lines = "".join(pieces).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _has_block_child(element: etree._Element) -> bool:
+    return any(child.tag in _BLOCK_TAGS for child in element.iterdescendants())
+
+
+def extract(data: bytes) -> Extracted:
+    page, encoding = _decode_html(data)
+    if not page.strip():
+        raise FormatError("file is empty")
+    xml = trafilatura.extract(
+        page, output_format="xml", with_metadata=True, include_comments=False,
+        include_tables=True, include_images=False, include_links=False, deduplicate=False,
+    )
+    writer = BlockWriter()
+    if xml:
+        root = etree.fromstring(xml.encode("utf-8"))
+        title = " ".join((root.get("title") or "").split())
+        main = root.find("main")
+        blocks = [] if main is None else [
+            el for el in main.iter() if el.tag in _BLOCK_TAGS and not _has_block_child(el)
+        ]
+        texts = [_text_of(el) for el in blocks]
+        if title and (not texts or texts[0] != title):
+            writer.add(title, title=True)
+        for el, text in zip(blocks, texts, strict=True):
+            writer.add(text, heading=el.tag == "head", title=bool(title) and text == title)
+    else:
+        fallback = trafilatura.html2txt(page) or ""
+        for block in re.split(r"\n\s*\n|\n", fallback):
+            writer.add(block)
+    result = writer.result(encoding)
+    if not result.text.strip():
+        raise FormatError("no readable text found in the HTML page")
+    return result

@@ -1,0 +1,94 @@
+"""The reading order of a report: links and the unmatched sentences between them.
+
+The exports (HTML, PDF via HTML, CSV) walk the revision in order, because that is the
+text a reader of a report holds in hand. A link appears where its first revision
+sentence is; a moved link is flagged and its original sentences come along with it.
+Unmatched original sentences (removed or ignored) appear in a gap row just before the
+next in-order link that follows them, beside the unmatched revision sentences (added or
+ignored) of the same stretch. Every sentence of both sides appears exactly once.
+
+May import: the standard library and collatio.core.model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Comparison, Document, Link, QuoteChange, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """A link row (``link`` set) or a gap row of unmatched sentences (``link`` None)."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    link: Link | None = None
+
+    @property
+    def is_link(self) -> bool:
+        return self.link is not None
+
+
+def report_rows(comparison: Comparison) -> list[ReportRow]:
+    a_sentences = comparison.a.sentences
+    position_a = {s.id: s.index for s in a_sentences}
+    rows: list[ReportRow] = []
+    next_a = 0  # first original sentence not yet placed by an in-order link or gap
+    pending_b: list[str] = []
+
+    def unmatched_a(stop: int) -> list[str]:
+        nonlocal next_a
+        ids = [s.id for s in a_sentences[next_a:stop] if comparison.link_of(s.id) is None]
+        next_a = max(next_a, stop)
+        return ids
+
+    def flush(gap_a: list[str]) -> None:
+        if gap_a or pending_b:
+            rows.append(ReportRow(tuple(gap_a), tuple(pending_b)))
+            pending_b.clear()
+
+    for sentence in comparison.b.sentences:
+        link = comparison.link_of(sentence.id)
+        if link is None:
+            pending_b.append(sentence.id)
+            continue
+        if sentence.id != link.b[0]:
+            continue
+        gap_a: list[str] = []
+        if not link.moved and link.a:
+            gap_a = unmatched_a(position_a[link.a[0]])
+            next_a = max(next_a, position_a[link.a[-1]] + 1)
+        flush(gap_a)
+        rows.append(ReportRow(link.a, link.b, link))
+    flush(unmatched_a(len(a_sentences)))
+    return rows
+
+
+
+def sentence_of_span(doc: Document, span: tuple[int, int]) -> Sentence | None:
+    """The sentence of ``doc`` that contains the start of ``span``."""
+    for sentence in doc.sentences:
+        if sentence.start <= span[0] < sentence.end:
+            return sentence
+    return None
+
+
+def all_quote_changes(comparison: Comparison) -> tuple[QuoteChange, ...]:
+    """Every quote change; older comparisons list them only on their links."""
+    if comparison.quote_changes:
+        return comparison.quote_changes
+    return tuple(q for link in comparison.links for q in link.quote_changes)
+
+
+def unlinked_quote_changes(comparison: Comparison) -> dict[str, list[QuoteChange]]:
+    """Quote changes in removed/added sentences, by sentence id."""
+    found: dict[str, list[QuoteChange]] = {}
+    for q in all_quote_changes(comparison):
+        if q.link is not None:
+            continue
+        for doc, span in ((comparison.a, q.a), (comparison.b, q.b)):
+            sentence = sentence_of_span(doc, span) if span is not None else None
+            if sentence is not None:
+                found.setdefault(sentence.id, []).append(q)
+    return found

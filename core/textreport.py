@@ -1,0 +1,67 @@
+"""A readable terminal summary of a comparison (``--format text``).
+
+May import: the standard library and collatio.core.model.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from .model import Comparison, Side
+
+_MARK = {"identical": "=", "minor": "~", "reworded": "≈", "removed": "−", "added": "+"}
+
+
+def _clip(text: str, width: int = 110) -> str:
+    return textwrap.shorten(text, width=width, placeholder=" …")
+
+
+def text_report(comparison: Comparison) -> str:
+    s = comparison.stats
+    lines = [
+        f"original: {comparison.a.source or '(pasted)'}  ({s.sentences_a} sentences)",
+        f"revision: {comparison.b.source or '(pasted)'}  ({s.sentences_b} sentences)",
+        s.summary(),
+        f"revision: {s.b_verbatim_pct}% verbatim, {s.b_reworded_pct}% reworded, {s.b_added_pct}% added; "
+        f"original: {s.a_removed_pct}% removed; longest verbatim run {s.longest_verbatim_words} words",
+        "",
+    ]
+    # Walk side b in order, placing removed a-sentences before the next link that follows them.
+    emitted_a: set[str] = set()
+    order_a = [x.id for x in comparison.a.sentences]
+
+    def flush_removed(up_to: str | None) -> None:
+        for sid in order_a:
+            if up_to is not None and sid == up_to:
+                break
+            if sid in emitted_a:
+                continue
+            sentence = comparison.a.sentence(sid)
+            status = comparison.status(sentence).value
+            if status == "removed":
+                lines.append(f"  − {_clip(sentence.text)}")
+            emitted_a.add(sid)
+
+    for sentence in comparison.b.sentences:
+        link = comparison.link_of(sentence.id)
+        status = comparison.status(sentence).value
+        if status == "ignored":
+            continue
+        if link is None:
+            lines.append(f"  + {_clip(sentence.text)}")
+            continue
+        if sentence.id != link.b[0]:
+            continue
+        if not link.moved:
+            flush_removed(link.a[0])
+        emitted_a.update(link.a)
+        mark = _MARK[link.kind.value] + ("↕" if link.moved else " ")
+        a_text = " ".join(comparison.document(Side.A).sentence(x).text for x in link.a)
+        b_text = " ".join(comparison.b.sentence(x).text for x in link.b)
+        lines.append(
+            f"{mark} {link.kind.value} ({link.similarity:.2f}) {'+'.join(link.a)} → {'+'.join(link.b)}"
+        )
+        lines.append(f"    A: {_clip(a_text)}")
+        lines.append(f"    B: {_clip(b_text)}")
+    flush_removed(None)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,7 @@
+"""``python -m collatio.gui [A B | --sample]``: the same as the ``collatio`` command."""
+
+import sys
+
+from .launcher import main
+
+sys.exit(main())

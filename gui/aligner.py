@@ -1,0 +1,90 @@
+"""Keep the two panes in step: equal row heights and row-mapped scrolling.
+
+After the documents are laid out at the current width, ``equalise`` pads the shorter cell
+of every row (see ``textdoc.set_paddings``) so each row starts at the same height on
+both sides; a width change re-runs it after a short debounce. Scrolling either pane moves
+the other to the same row, via ``geometry.map_position``.
+
+May import: PySide6, the standard library and collatio.gui.{geometry,pane,textdoc}.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from .geometry import heights, map_position, paddings
+from .pane import TextView
+from .textdoc import document_height, row_tops, set_paddings
+
+RESIZE_DEBOUNCE_MS = 120
+
+
+class RowAligner(QObject):
+    def __init__(self, view_a: TextView, view_b: TextView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.views = (view_a, view_b)
+        self.first_blocks: tuple[list[int], list[int]] = ([], [])
+        self.tops: tuple[list[float], list[float]] = ([], [])
+        self.totals = (0.0, 0.0)
+        self._syncing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RESIZE_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.equalise)
+        for k, view in enumerate(self.views):
+            view.resized.connect(self._timer.start)
+            view.verticalScrollBar().valueChanged.connect(
+                self._on_scroll_a if k == 0 else self._on_scroll_b
+            )
+
+    def set_rows(self, first: tuple[list[int], list[int]]) -> None:
+        """Block numbers of each row's first block, per side; [] for no rows."""
+        self.first_blocks = first
+        self.equalise()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.first_blocks[0]) and len(self.first_blocks[0]) == len(self.first_blocks[1])
+
+    def equalise(self) -> None:
+        if not self.active:
+            self.tops = ([], [])
+            return
+        docs = [view.document() for view in self.views]
+        for doc, first in zip(docs, self.first_blocks, strict=True):
+            set_paddings(doc, first, [0.0] * len(first))
+        natural = [
+            heights(row_tops(doc, first), document_height(doc))
+            for doc, first in zip(docs, self.first_blocks, strict=True)
+        ]
+        pads = paddings(natural[0], natural[1])
+        for doc, first, pad in zip(docs, self.first_blocks, pads, strict=True):
+            set_paddings(doc, first, pad)
+        tops_a, tops_b = (row_tops(doc, first) for doc, first in zip(docs, self.first_blocks,
+                                                                        strict=True))
+        self.tops = (tops_a, tops_b)
+        self.totals = (document_height(docs[0]), document_height(docs[1]))
+        self._sync(0)
+
+    def _on_scroll_a(self, value: int) -> None:
+        self._sync(0)
+
+    def _on_scroll_b(self, value: int) -> None:
+        self._sync(1)
+
+    def _sync(self, source: int) -> None:
+        if self._syncing:
+            return
+        target = 1 - source
+        src, dst = self.views[source], self.views[target]
+        y = float(src.verticalScrollBar().value())
+        if self.tops[0] and self.tops[1]:
+            mapped = map_position(y, self.tops[source], self.totals[source],
+                                  self.tops[target], self.totals[target])
+        else:
+            mapped = y
+        self._syncing = True
+        try:
+            dst.verticalScrollBar().setValue(round(mapped))
+        finally:
+            self._syncing = False

@@ -1,0 +1,68 @@
+"""The ``collatio`` command: a CLI subcommand goes to the core's CLI, anything else opens a window.
+
+``collatio compare …``, ``batch``, ``rank``, ``--help`` and ``--version`` run
+``collatio.core.cli.main``; ``collatio A B`` opens the two files, ``collatio --sample`` the
+bundled sample pair, and ``collatio`` alone an empty window with a hint. PySide6 is imported
+only when a window opens (or a PDF export is asked for), so the command line stays fast.
+
+May import at module level: the standard library only. Inside functions: collatio.core.cli,
+collatio.gui.{app,pdf_export}.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+CLI_COMMANDS = frozenset({"compare", "batch", "rank", "--help", "-h", "--version"})
+WINDOW_USAGE = "usage: collatio [A B | --sample]  (or: collatio compare|batch|rank … ; collatio --help)"
+
+
+def is_cli(argv: Sequence[str]) -> bool:
+    """Whether the arguments are for the command line rather than the window."""
+    return bool(argv) and argv[0] in CLI_COMMANDS
+
+
+def _wants_pdf(argv: Sequence[str]) -> bool:
+    return any(arg in ("pdf", "--format=pdf") or arg.endswith(".pdf") for arg in argv)
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    from collatio.core import cli
+
+    if _wants_pdf(argv):
+        # PDF needs Qt's layout engine; register it only when asked, to keep startup fast.
+        from . import pdf_export
+
+        pdf_export.register()
+    return int(cli.main(list(argv)))
+
+
+def window_paths(argv: Sequence[str]) -> tuple[bool, tuple[str, str] | None] | str:
+    """Parse window arguments: (sample?, paths) or an error message."""
+    args = list(argv)
+    if args == ["--sample"]:
+        return True, None
+    if not args:
+        return False, None
+    if len(args) == 2 and not any(a.startswith("-") for a in args):
+        return False, (args[0], args[1])
+    return f"collatio: cannot open {' '.join(args)!r}\n{WINDOW_USAGE}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if is_cli(args):
+        return run_cli(args)
+    parsed = window_paths(args)
+    if isinstance(parsed, str):
+        print(parsed, file=sys.stderr)
+        return 2
+    sample, paths = parsed
+    from .app import run_window
+
+    return run_window(sample=sample, paths=paths)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

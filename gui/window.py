@@ -1,0 +1,319 @@
+"""The main window: two panes, menus, status bar; loads inputs and runs comparisons off-thread.
+
+Decisions (rows, marks, geometry) come from the pure modules; this module wires them to
+widgets. Files are loaded with ``collatio.core.load_text`` and compared with
+``collatio.core.compare``, both in the job pool. Input files are only ever read.
+
+May import: PySide6, the standard library, collatio.core and collatio.gui.*.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from collatio.core import CancelToken, Comparison, LoadedText, Outcome, Side, compare, load_text
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .aligner import RowAligner
+from .cells import Block, plan_side
+from .jobs import Job, JobRunner, Progress
+from .legend import legend_html
+from .palette import LIGHT, Palette
+from .pane import Pane
+from .rows import Row, build_rows
+from .textdoc import build_document
+
+HINTS = {
+    Side.A: "No original yet.\n\nFile ▸ Open original… (Ctrl+O), File ▸ Paste as original, "
+    "or drop a file here.\n\nTo try Collatio, use File ▸ Open sample pair.",
+    Side.B: "No revision yet.\n\nFile ▸ Open revision… (Ctrl+Shift+O), File ▸ Paste as "
+    "revision, or drop a file here.",
+}
+SAMPLE_FILES = {Side.A: "xi-putin-original.txt", Side.B: "xi-putin-rewrite.txt"}
+FILE_FILTER = "Texts (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"
+
+
+def sample_path(side: Side) -> Path:
+    with as_file(files("collatio.assets") / "samples" / SAMPLE_FILES[side]) as path:
+        return Path(path)
+
+
+def reading_font() -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    return font
+
+
+class MainWindow(QMainWindow):
+    comparison_shown = Signal(object)  # the Comparison now on screen
+    run_ended = Signal(str)  # outcome value of a finished run: completed/cancelled/skipped/failed
+    load_failed = Signal(str)  # the message shown to the user
+    loaded = Signal(object)  # Side whose text was (re)loaded
+
+    def __init__(self, palette: Palette = LIGHT) -> None:
+        super().__init__()
+        self.palette_ = palette
+        self.setWindowTitle("Collatio")
+        self.texts: dict[Side, LoadedText | None] = {Side.A: None, Side.B: None}
+        self.comparison: Comparison | None = None
+        self.rows: tuple[Row, ...] = ()
+        self.blocks: dict[Side, tuple[Block, ...]] = {Side.A: (), Side.B: ()}
+        self.generation = 0
+        self.load_generation = {Side.A: 0, Side.B: 0}
+        self.load_paths = {Side.A: "", Side.B: ""}
+        self.token: CancelToken | None = None
+        self.timings: dict[str, float] = {}
+        self.runner = JobRunner(self)
+        font = reading_font()
+        self.panes = {side: Pane(side, palette, font) for side in (Side.A, Side.B)}
+        self.aligner = RowAligner(self.panes[Side.A].view, self.panes[Side.B].view, self)
+        self._build_central()
+        self._build_menus()
+        self._build_status()
+        for side, pane in self.panes.items():
+            pane.view.file_dropped.connect(lambda path, s=side: self.load_file(s, path))
+            pane.show_plain(HINTS[side], muted=True)
+
+    # ---- construction -------------------------------------------------------------------
+    def _build_central(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.panes[Side.A])
+        splitter.addWidget(self.panes[Side.B])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.legend = QLabel(legend_html(self.palette_), self)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setContentsMargins(10, 4, 10, 4)
+        # The legend may be clipped on a narrow window; it must not widen the window.
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setStyleSheet(f"background: {self.palette_.header_bg};")
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+
+    def _action(
+        self, text: str, slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("Open &original…", lambda: self.ask_open(Side.A),
+                                         QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action("Open &revision…", lambda: self.ask_open(Side.B),
+                                         "Ctrl+Shift+O"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("Paste as original", lambda: self.paste(Side.A)))
+        file_menu.addAction(self._action("Paste as revision", lambda: self.paste(Side.B)))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("Open &sample pair", self.open_sample))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        view_menu = self.menuBar().addMenu("&View")
+        self.boilerplate_action = self._action("Show boilerplate and duplicates",
+                                               self._on_boilerplate_toggled)
+        self.boilerplate_action.setCheckable(True)
+        self.boilerplate_action.setChecked(True)
+        view_menu.addAction(self.boilerplate_action)
+        self.legend_action = self._action("Legend", self._on_legend_toggled)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(True)
+        view_menu.addAction(self.legend_action)
+
+    def _build_status(self) -> None:
+        bar = self.statusBar()
+        self.summary = QLabel("Open two versions of a text to compare them.", self)
+        self.summary.setStyleSheet(f"color: {self.palette_.muted};")
+        bar.addWidget(self.summary, 1)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    # ---- inputs ---------------------------------------------------------------------------
+    def ask_open(self, side: Side) -> None:
+        title = "Open original" if side is Side.A else "Open revision"
+        path, _ = QFileDialog.getOpenFileName(self, title, "", FILE_FILTER)
+        if path:
+            self.load_file(side, path)
+
+    def open_sample(self) -> None:
+        self.load_files(sample_path(Side.A), sample_path(Side.B))
+
+    def load_files(self, path_a: str | Path, path_b: str | Path) -> None:
+        self.load_file(Side.A, path_a)
+        self.load_file(Side.B, path_b)
+
+    def load_file(self, side: Side, path: str | Path) -> None:
+        """Read a file off-thread; on failure tell the user and keep everything as it was."""
+        self.load_generation[side] += 1
+        self.load_paths[side] = str(path)
+        job = Job(side.value, self.load_generation[side], lambda _progress: load_text(path))
+        job.signals.finished.connect(self._on_loaded)
+        job.signals.failed.connect(self._on_load_failed)
+        self.runner.start(job)
+
+    def paste(self, side: Side) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self._warn("Nothing to paste", "The clipboard holds no plain text.")
+            return
+        self.load_generation[side] += 1  # a pending file load for this side is now stale
+        self.set_text(side, LoadedText(text, "", "text"))
+
+    def _on_loaded(self, tag: str, generation: int, loaded: LoadedText) -> None:
+        side = Side(tag)
+        if generation != self.load_generation[side]:
+            return
+        self.set_text(side, loaded)
+
+    def _on_load_failed(self, tag: str, generation: int, message: str) -> None:
+        side = Side(tag)
+        if generation != self.load_generation[side]:
+            return
+        path = self.load_paths[side]
+        # LoadError's message already names the file; other errors get the path prepended.
+        text = message if path in message else f"{path}: {message}"
+        what = "original" if side is Side.A else "revision"
+        self._warn(f"Cannot open the {what}", text)
+        self.load_failed.emit(text)
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def set_text(self, side: Side, loaded: LoadedText) -> None:
+        self.texts[side] = loaded
+        self.panes[side].set_source(loaded.source or "(pasted text)")
+        self.loaded.emit(side)
+        other = self.texts[Side.B if side is Side.A else Side.A]
+        if other is None:
+            self.panes[side].show_plain(loaded.text)
+            return
+        self.recompare()
+
+    # ---- comparing ------------------------------------------------------------------------
+    def recompare(self) -> None:
+        a, b = self.texts[Side.A], self.texts[Side.B]
+        if a is None or b is None:
+            return
+        if self.token is not None:
+            self.token.cancel()  # the older run is stale; stop it early
+        self.generation += 1
+        token = self.token = CancelToken()
+
+        def work(progress: Progress) -> Comparison:
+            return compare(a.text, b.text, source_a=a.source or None, source_b=b.source or None,
+                           format_a=a.format, format_b=b.format, cancel=token, progress=progress)
+
+        job = Job("compare", self.generation, work)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.finished.connect(self._on_compared)
+        job.signals.failed.connect(self._on_compare_failed)
+        self._set_busy(True)
+        self.summary.setText("Comparing…")
+        self.timings["started"] = time.perf_counter()
+        self.runner.start(job)
+
+    def cancel(self) -> None:
+        if self.token is not None:
+            self.token.cancel()
+
+    def _on_progress(self, tag: str, generation: int, fraction: float, stage: str) -> None:
+        if generation == self.generation:
+            self.progress.setValue(round(fraction * 100))
+            self.progress.setFormat(f"{stage} %p%")
+
+    def _on_compare_failed(self, tag: str, generation: int, message: str) -> None:
+        if generation != self.generation:
+            return
+        self._set_busy(False)
+        self.summary.setText(f"Comparison failed: {message}")
+        self._warn("Comparison failed", message)
+        self.run_ended.emit("failed")
+
+    def _on_compared(self, tag: str, generation: int, comparison: Comparison) -> None:
+        if generation != self.generation:
+            return  # an older run finished after a newer one started
+        self._set_busy(False)
+        self.token = None
+        if comparison.outcome is not Outcome.COMPLETED:
+            # Cancelled or skipped: the previous view stays as it was.
+            kept = " The previous comparison is still shown." if self.comparison else ""
+            self.summary.setText(f"{comparison.message}{kept}")
+            self.run_ended.emit(comparison.outcome.value)
+            return
+        received = time.perf_counter()
+        self.show_comparison(comparison)
+        self.timings["compute"] = received - self.timings.get("started", received)
+        self.timings["paint"] = time.perf_counter() - received
+        self.run_ended.emit(comparison.outcome.value)
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self._render()
+        self.summary.setText(comparison.stats.summary())
+        self.comparison_shown.emit(comparison)
+
+    def _render(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        show = self.boilerplate_action.isChecked()
+        self.rows = build_rows(comparison, show_boilerplate=show)
+        firsts: list[list[int]] = []
+        for side, pane in self.panes.items():
+            blocks = plan_side(comparison, self.rows, side)
+            self.blocks[side] = blocks
+            doc = build_document(blocks, self.palette_, reading_font())
+            pane.show_document(doc, comparison, blocks)
+            firsts.append([n for n, b in enumerate(blocks) if b.first_in_row])
+        self.aligner.set_rows((firsts[0], firsts[1]))
+
+    # ---- view options ---------------------------------------------------------------------
+    def _on_boilerplate_toggled(self) -> None:
+        self._render()
+
+    def _on_legend_toggled(self) -> None:
+        self.legend.setVisible(self.legend_action.isChecked())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel()
+        self.runner.wait(3000)
+        super().closeEvent(event)

@@ -1,0 +1,212 @@
+"""Sentence alignment: the monotone backbone, splits and merges, moves, no forced links,
+and the facts an editor checks on the bundled sample pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from collatio.core import Comparison, Side, compare
+from collatio.core.align import monotone_assignment
+
+SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
+
+
+def links_by_text(result: Comparison) -> list[tuple[list[str], list[str], bool]]:
+    return [
+        ([result.a.sentence(s).text for s in link.a], [result.b.sentence(s).text for s in link.b], link.moved)
+        for link in result.links
+    ]
+
+
+# --- the backbone -----------------------------------------------------------------
+
+
+def test_monotone_assignment_keeps_order_and_drops_the_crossing_pair() -> None:
+    # b0→a0 and b2→a2 are in order; b1→a3 would cross b2→a2 and is lighter.
+    candidates = [[(0, 1.0)], [(3, 0.4)], [(2, 1.0)]]
+    assert monotone_assignment(candidates, 4) == {0: 0, 2: 2}
+
+
+def test_monotone_assignment_lets_several_b_rows_share_one_a_row() -> None:
+    # A split: b0 and b1 both come from a0; b2 from a1.
+    candidates = [[(0, 0.5)], [(0, 0.5), (1, 0.1)], [(1, 0.6)]]
+    assert monotone_assignment(candidates, 2) == {0: 0, 1: 0, 2: 1}
+
+
+def test_monotone_assignment_of_nothing_is_empty() -> None:
+    assert monotone_assignment([[], []], 3) == {}
+
+
+# --- behaviour on small documents ----------------------------------------------------
+
+ORIGINAL = """Die Stadt Bonn plant einen neuen Radweg entlang des Rheinufers.
+Der Bau soll im Frühjahr beginnen und rund zwei Millionen Euro kosten.
+Anwohner hatten sich seit Jahren über gefährliche Kreuzungen beschwert.
+
+Der Bürgermeister sprach von einem wichtigen Schritt für die Verkehrswende.
+Kritiker bemängeln dagegen fehlende Parkplätze für Lieferdienste.
+"""
+
+
+def test_identical_documents_link_every_sentence_one_to_one() -> None:
+    result = compare(ORIGINAL, ORIGINAL, presegmented=True)
+    assert [(link.a, link.b) for link in result.links] == [
+        ((f"a.s{k}",), (f"b.s{k}",)) for k in range(5)
+    ]
+    assert not any(link.moved for link in result.links)
+
+
+def test_unrelated_sentences_are_not_forced_into_links() -> None:
+    other = (
+        "Im Zoo von Leipzig kam ein Elefantenbaby zur Welt.\n"
+        "Die Pfleger tauften das Jungtier auf den Namen Tamika.\n"
+    )
+    result = compare(ORIGINAL, other, presegmented=True)
+    assert result.links == ()
+
+
+def test_a_split_sentence_becomes_one_link_with_two_sentences() -> None:
+    rewrite = ORIGINAL.replace(
+        "Der Bau soll im Frühjahr beginnen und rund zwei Millionen Euro kosten.",
+        "Der Bau soll im Frühjahr beginnen.\nEr wird rund zwei Millionen Euro kosten.",
+    )
+    result = compare(ORIGINAL, rewrite, presegmented=True)
+    texts = links_by_text(result)
+    assert (
+        ["Der Bau soll im Frühjahr beginnen und rund zwei Millionen Euro kosten."],
+        ["Der Bau soll im Frühjahr beginnen.", "Er wird rund zwei Millionen Euro kosten."],
+        False,
+    ) in texts
+
+
+def test_two_merged_sentences_become_one_link() -> None:
+    rewrite = ORIGINAL.replace(
+        "Der Bürgermeister sprach von einem wichtigen Schritt für die Verkehrswende.\n"
+        "Kritiker bemängeln dagegen fehlende Parkplätze für Lieferdienste.",
+        "Der Bürgermeister sprach von einem wichtigen Schritt für die Verkehrswende, "
+        "Kritiker bemängeln fehlende Parkplätze für Lieferdienste.",
+    )
+    result = compare(ORIGINAL, rewrite, presegmented=True)
+    merged = [link for link in result.links if len(link.a) == 2]
+    assert [(link.a, link.b) for link in merged] == [(("a.s3", "a.s4"), ("b.s3",))]
+
+
+@pytest.mark.parametrize(
+    ("replacement", "linked"),
+    [
+        # Heavily reworded (similarity about 0.2): the slot between two links says it corresponds.
+        ("Die Nachbarn beschweren sich schon ewig über die Kreuzungen.", True),
+        # A different statement in the same slot: removed and added, not linked.
+        ("Im Zoo kam ein Elefant zur Welt.", False),
+    ],
+)
+def test_a_lone_sentence_between_two_links_needs_less_evidence(replacement: str, linked: bool) -> None:
+    rewrite = ORIGINAL.replace(
+        "Anwohner hatten sich seit Jahren über gefährliche Kreuzungen beschwert.", replacement
+    )
+    result = compare(ORIGINAL, rewrite, presegmented=True)
+    link = result.link_of("b.s2")
+    assert (link is not None and link.a == ("a.s2",)) is linked
+
+
+def test_a_strong_out_of_order_sentence_is_a_moved_link() -> None:
+    lines = ORIGINAL.strip().split("\n")
+    # The complaint of the residents moves to the very end of the rewrite.
+    rewrite = "\n".join([lines[0], lines[1], "", lines[4], lines[5], lines[2]]) + "\n"
+    result = compare(ORIGINAL, rewrite, presegmented=True)
+    moved = [(link.a, link.b) for link in result.links if link.moved]
+    assert moved == [(("a.s2",), ("b.s4",))]
+    assert len(result.links) == 5
+
+
+def test_a_weak_out_of_order_match_is_not_linked() -> None:
+    # Shares a word or two with the first sentence but sits at the end: no move.
+    rewrite = ORIGINAL + "\nEin Radweg in Köln ist schon fertig.\n"
+    result = compare(ORIGINAL, rewrite, presegmented=True)
+    assert result.link_of("b.s5") is None
+    first = result.link_of("a.s0")
+    assert first is not None and first.b == ("b.s0",)
+
+
+# --- the bundled sample pair ----------------------------------------------------------
+
+PARAPHRASES = [
+    ("Xi betont enge Russland-Beziehungen", "Xi betont enge Russland-Bindungen"),
+    ("Der chinesische Staatsführer Xi Jinping hat", "Am Montag telefonierte der chinesische Präsident"),
+    ("Dies war das erste Gespräch der beiden Führer", "In ihrem ersten Gespräch seit dem massiven Wandel"),
+    ("Das Telefongespräch fällt zeitlich", "Der Anruf fand aus Anlass"),
+    ("Das Telefongespräch fällt zeitlich", "Xi erklärte, dass die Beziehungen zu Russland nicht"),
+    ("Xi Jinping sagte zu Putin", "„Die Geschichte und die Realität zeigen"),
+    ("Weiter erklärte Xi", "Zudem betonte er"),
+    ("Der Kreml bezeichnete das Gespräch", "Der Kreml beschrieb das Gespräch"),
+    ("„Die Führer betonten besonders", "„Die Führer betonten insbesondere"),
+    ("„Die Führer betonten besonders", "Dies unterstreicht die strategische Dimension"),
+    ("Das sehnlich erwartete Gespräch", "In den letzten Wochen hat sich die Position Russlands"),
+    ("Trump hat versucht", "Trump unternimmt Schritte"),
+    ("Hohe Beamte der Trump-", "Hochrangige Vertreter des Trump-Teams"),
+    ("Trotz der Erklärung zur Neutralität", "Obwohl China Neutralität"),
+    ("China wird von der NATO vorgeworfen", "Westliche Staaten werfen Peking vor"),
+    ("Xi und Putin, die Wochen vor der Invasion", "Xi und Putin, die kurz vor der Invasion"),
+    ("Die jüngsten Bemühungen der USA werfen", "Die jüngsten Bemühungen der USA, die beiden"),
+    ("US-Außenminister Marco Rubio nannte", "Bei einem Treffen zwischen hohen US-"),
+    ("Tage zuvor hatte Keith Kellogg", "Tage zuvor hatte Keith Kellogg"),
+    ("China hat erste Signale gesendet", "China gab erste Anzeichen"),
+    ("Chinas Außenminister Wang Yi äußerte", "Chinas Außenminister Wang Yi sagte"),
+    ("Russland begann vor drei Jahren", "Russland begann vor drei Jahren"),
+    ("Die Invasion hat ukrainische Städte zerstört", "Die Invasion führte zu massiven Zerstörungen"),
+    ("Bericht von CNN, zu dem", "Dieser Bericht wurde von den CNN-Journalisten"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Comparison:
+    return compare(
+        (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8"),
+        (SAMPLES / "xi-putin-rewrite.txt").read_text(encoding="utf-8"),
+    )
+
+
+def _content_sentence(result: Comparison, side: Side, start: str) -> str:
+    doc = result.document(side)
+    found = [s.id for s in doc.content_sentences() if s.text.startswith(start)]
+    assert len(found) == 1, (start, found)
+    return str(found[0])
+
+
+@pytest.mark.parametrize(("a_start", "b_start"), PARAPHRASES, ids=[p[1][:30] for p in PARAPHRASES])
+def test_sample_paraphrase_is_linked_to_its_source(sample: Comparison, a_start: str, b_start: str) -> None:
+    a_id = _content_sentence(sample, Side.A, a_start)
+    b_id = _content_sentence(sample, Side.B, b_start)
+    link = sample.link_of(b_id)
+    assert link is not None and a_id in link.a
+
+
+def test_sample_g20_sentence_is_added(sample: Comparison) -> None:
+    b_id = _content_sentence(sample, Side.B, "Dennoch fehlte diese Sprache")
+    assert "G20-Treffen in Johannesburg" in sample.b.sentence(b_id).text
+    assert sample.link_of(b_id) is None
+
+
+def test_sample_window_for_peace_sentence_is_removed(sample: Comparison) -> None:
+    a_id = _content_sentence(sample, Side.A, "Wang fügte hinzu")
+    assert "Ein Fenster für Frieden öffnet sich" in sample.a.sentence(a_id).text
+    assert sample.link_of(a_id) is None
+
+
+def test_sample_sentences_dropped_by_the_rewrite_are_removed(sample: Comparison) -> None:
+    for start in ("„Trotz der Veränderungen", "Dies wirft Bedenken auf", "China betont, dass es"):
+        assert sample.link_of(_content_sentence(sample, Side.A, start)) is None
+
+
+def test_sample_links_never_join_body_and_boilerplate(sample: Comparison) -> None:
+    for link in sample.links:
+        roles = {sample.a.paragraph_of(s).role.is_content for s in link.a}
+        roles |= {sample.b.paragraph_of(s).role.is_content for s in link.b}
+        assert roles == {True}, link
+
+
+def test_sample_has_no_moves(sample: Comparison) -> None:
+    # The rewrite keeps the order of the original; the ad marker moved, but it is
+    # boilerplate and must not make the Kremlin paragraph look moved.
+    assert [link.id for link in sample.links if link.moved] == []

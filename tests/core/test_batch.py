@@ -1,0 +1,176 @@
+"""``collatio batch``: one line per pair, errors recorded, resume after a crash."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from collatio.core import cli
+from collatio.core.batch import BatchError, read_pairs, recorded_ids, run_batch
+
+SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
+ORIGINAL = (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8")
+REWRITE = (SAMPLES / "xi-putin-rewrite.txt").read_text(encoding="utf-8")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in text.split("\n\n") if p.strip()]
+
+
+def make_pairs(folder: Path, n: int, *, bad: tuple[int, ...] = ()) -> Path:
+    """n small pairs cut from the sample (texts differ per pair); ids in ``bad`` lack a file."""
+    docs = folder / "docs"
+    docs.mkdir()
+    paras_a, paras_b = _paragraphs(ORIGINAL), _paragraphs(REWRITE)
+    lines = ["id,original,revision"]
+    for k in range(n):
+        a = "\n\n".join(paras_a[k % 5 : k % 5 + 6])
+        b = "\n\n".join(paras_b[k % 4 : k % 4 + 6])
+        (docs / f"{k}-a.txt").write_text(a, encoding="utf-8")
+        if k not in bad:
+            (docs / f"{k}-b.txt").write_text(b, encoding="utf-8")
+        lines.append(f"p{k},docs/{k}-a.txt,docs/{k}-b.txt")
+    pairs = folder / "pairs.csv"
+    pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return pairs
+
+
+def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_one_line_per_pair_with_statistics_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = make_pairs(tmp_path, 3, bad=(1,))
+    out = tmp_path / "results.jsonl"
+    code = cli.main(["batch", str(pairs), "-o", str(out)])
+    records = {r["id"]: r for r in _records(out)}
+    assert set(records) == {"p0", "p1", "p2"}
+    assert records["p0"]["status"] == "ok"
+    stats = records["p0"]["statistics"]
+    for key in ("reuse_pct", "reworded_pct", "added_pct", "removed_pct", "longest_verbatim_words", "quote_changes"):
+        assert key in stats
+    assert 0 < stats["reuse_pct"] <= 100
+    assert records["p1"]["status"] == "error"
+    assert records["p1"]["error"].endswith("1-b.txt: no such file")  # the loader's one-line message
+    assert "alignment" not in records["p0"]
+    assert code == cli.EXIT_FAILED  # a pair failed; the others are recorded all the same
+    err = capsys.readouterr().err
+    assert "3 pairs: 2 ok, 1 errors" in err and "\r" not in err  # summary, no bar when not a tty
+
+
+def test_full_adds_the_alignment_document(tmp_path: Path) -> None:
+    pairs = make_pairs(tmp_path, 1)
+    out = tmp_path / "full.jsonl"
+    assert cli.main(["batch", str(pairs), "-o", str(out), "--full", "-q"]) == cli.EXIT_OK
+    assert _records(out)[0]["alignment"]["schema"] == "collatio/alignment-1"
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    pairs = make_pairs(tmp_path, 2)
+    terminal, pipe = Terminal(), io.StringIO()
+    run_batch(pairs, tmp_path / "t.jsonl", progress=terminal)
+    run_batch(pairs, tmp_path / "p.jsonl", progress=pipe)
+    assert "\r[" in terminal.getvalue() and "2/2" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+
+
+def test_resume_skips_done_ids_and_drops_a_torn_last_line(tmp_path: Path) -> None:
+    pairs = make_pairs(tmp_path, 3)
+    out = tmp_path / "results.jsonl"
+    first = run_batch(pairs, out)
+    assert first.ok == 3
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Keep one whole line, then half of the next: a crash in the middle of a write.
+    out.write_text(lines[0] + lines[1][: len(lines[1]) // 2], encoding="utf-8")
+    second = run_batch(pairs, out)
+    assert (second.skipped, second.ok) == (1, 2)
+    ids = [r["id"] for r in _records(out)]  # every line parses: the torn one is gone
+    assert sorted(ids) == ["p0", "p1", "p2"]
+
+
+def test_retry_errors_runs_failed_pairs_again(tmp_path: Path) -> None:
+    pairs = make_pairs(tmp_path, 2, bad=(1,))
+    out = tmp_path / "results.jsonl"
+    run_batch(pairs, out)
+    (tmp_path / "docs" / "1-b.txt").write_text("Jetzt gibt es die Datei doch.\n", encoding="utf-8")
+    assert run_batch(pairs, out).skipped == 2  # errors count as done unless asked
+    summary = run_batch(pairs, out, retry_errors=True)
+    assert (summary.skipped, summary.ok) == (1, 1)
+    assert sorted((r["id"], r["status"]) for r in _records(out)) == [("p0", "ok"), ("p1", "ok")]
+
+
+def test_jobs_give_the_same_results_as_one_process(tmp_path: Path) -> None:
+    pairs = make_pairs(tmp_path, 4)
+    run_batch(pairs, tmp_path / "one.jsonl")
+    summary = run_batch(pairs, tmp_path / "two.jsonl", jobs=2)
+    assert summary.ok == 4
+
+    def stats(name: str) -> dict[str, dict]:  # type: ignore[type-arg]
+        return {r["id"]: r["statistics"] for r in _records(tmp_path / name)}
+
+    assert stats("one.jsonl") == stats("two.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        # A CSV without the revision column.
+        ("id,original\np0,a.txt\n", "missing column(s) revision"),
+        # The same id twice would make resume skip the second pair silently.
+        ("id,original,revision\np0,a,b\np0,c,d\n", "appears twice"),
+        # An empty id cannot be resumed.
+        ("id,original,revision\n,a,b\n", "empty id"),
+    ],
+)
+def test_bad_pair_lists_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(content, encoding="utf-8")
+    with pytest.raises(BatchError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read_pairs(pairs)
+
+
+def test_paths_are_relative_to_the_csv(tmp_path: Path) -> None:
+    pairs = make_pairs(tmp_path, 1)
+    task = read_pairs(pairs)[0]
+    assert Path(task.original) == (tmp_path / "docs" / "0-a.txt").resolve()
+
+
+def test_recorded_ids_of_a_missing_file_is_empty(tmp_path: Path) -> None:
+    assert recorded_ids(tmp_path / "none.jsonl") == set()
+
+
+@pytest.mark.slow
+def test_a_killed_batch_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
+    n = 24
+    pairs = make_pairs(tmp_path, n)
+    out = tmp_path / "results.jsonl"
+    command = [sys.executable, "-m", "collatio.core.cli", "batch", str(pairs), "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            if out.exists() and out.read_bytes().count(b"\n") >= 4:
+                break
+            time.sleep(0.01)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    written = out.read_bytes().count(b"\n")
+    assert 4 <= written < n, "the batch should have been killed part-way"
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    ids = [r["id"] for r in _records(out)]
+    assert len(ids) == len(set(ids)) == n
+    assert f"{written} already done" in done.stderr  # complete lines kept, the rest redone

@@ -1,0 +1,134 @@
+"""Whole-pipeline behaviour: the sample pair, self-comparison, offsets, guardrails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from collatio.core import (
+    CancelToken,
+    CompareOptions,
+    LinkKind,
+    Outcome,
+    SentenceStatus,
+    Side,
+    compare,
+)
+from collatio.core.normalise import normalise_span
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
+
+
+@pytest.fixture(scope="module")
+def sample():  # type: ignore[no-untyped-def]
+    a = (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8")
+    b = (SAMPLES / "xi-putin-rewrite.txt").read_text(encoding="utf-8")
+    return compare(a, b, source_a="original", source_b="rewrite")
+
+
+def _sentence_with(doc, needle: str):  # type: ignore[no-untyped-def]
+    found = [s for s in doc.sentences if needle in s.text]
+    assert found, needle
+    return found[0]
+
+
+def test_sample_g20_sentence_is_added(sample) -> None:  # type: ignore[no-untyped-def]
+    s = _sentence_with(sample.b, "G20-Treffen in Johannesburg")
+    assert sample.status(s) is SentenceStatus.ADDED
+
+
+def test_sample_window_for_peace_quote_is_removed(sample) -> None:  # type: ignore[no-untyped-def]
+    s = _sentence_with(sample.a, "Ein Fenster für Frieden öffnet sich")
+    assert sample.status(s) is SentenceStatus.REMOVED
+    dropped = [q for q in sample.quote_changes if q.change == "dropped" and q.a]
+    assert any("Ein Fenster für Frieden" in sample.a.text[q.a[0] : q.a[1]] for q in dropped)
+
+
+def test_sample_altered_quote_is_flagged(sample) -> None:  # type: ignore[no-untyped-def]
+    s = _sentence_with(sample.b, "Die Führer betonten insbesondere")
+    link = sample.link_of(s.id)
+    assert link is not None and link.quote_changed
+    assert any(q.change == "altered" for q in link.quote_changes)
+
+
+def test_sample_kreml_sentence_is_reworded_link(sample) -> None:  # type: ignore[no-untyped-def]
+    s = _sentence_with(sample.b, "Der Kreml beschrieb das Gespräch")
+    link = sample.link_of(s.id)
+    assert link is not None and link.kind is LinkKind.REWORDED
+    assert any("Der Kreml bezeichnete" in sample.a.sentence(x).text for x in link.a)
+
+
+def test_sample_offsets_point_into_the_input(sample) -> None:  # type: ignore[no-untyped-def]
+    for doc in (sample.a, sample.b):
+        for s in doc.sentences:
+            assert normalise_span(doc.text, s.start, s.end).text.split() == s.text.split()
+        for p in doc.paragraphs:
+            for sid in p.sentences:
+                s = doc.sentence(sid)
+                assert p.start <= s.start < s.end <= p.end
+
+
+def test_compare_text_with_itself_is_all_identical(sample) -> None:  # type: ignore[no-untyped-def]
+    text = sample.a.text
+    c = compare(text, text)
+    assert c.stats.added == 0 and c.stats.removed == 0 and c.stats.moved == 0
+    assert all(link.kind is LinkKind.IDENTICAL for link in c.links)
+    assert all(
+        len(link.a) == 1 and link.a[0].replace("a.", "") == link.b[0].replace("b.", "")
+        for link in c.links
+    )
+
+
+SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "Der Kreml bezeichnete das Gespräch als warm.",
+            "China und Russland sind gute Nachbarn.",
+            "Trump will den Krieg in der Ukraine beenden.",
+            "Wang Yi sprach in München über Frieden.",
+            "Die Invasion begann vor drei Jahren.",
+            "Xi Jinping telefonierte am Montag mit Putin.",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+    unique=True,
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(SENTENCES)
+def test_property_self_comparison_is_unchanged(sentences: list[str]) -> None:
+    text = " ".join(sentences[:3]) + "\n\n" + " ".join(sentences[3:])
+    c = compare(text, text)
+    content = list(c.a.content_sentences())
+    assert len(c.links) == len(content)
+    assert all(link.kind is LinkKind.IDENTICAL and not link.moved for link in c.links)
+
+
+def test_oversized_input_is_skipped_with_a_message() -> None:
+    c = compare("a" * 50, "b", options=CompareOptions(max_chars=10))
+    assert c.outcome is Outcome.SKIPPED
+    assert "original" in c.message and "size limit" in c.message
+    assert c.a.text == "a" * 50  # nothing is lost, even when skipped
+
+
+def test_cancelled_run_says_so() -> None:
+    token = CancelToken()
+    token.cancel()
+    c = compare("Ein Satz.", "Ein Satz.", cancel=token)
+    assert c.outcome is Outcome.CANCELLED
+    assert c.links == ()
+
+
+def test_progress_is_reported_in_order() -> None:
+    seen: list[float] = []
+    compare("Ein Satz.", "Ein anderer Satz.", progress=lambda f, stage: seen.append(f))
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_document_sides() -> None:
+    c = compare("Eins.", "Zwei.")
+    assert c.document(Side.A) is c.a and c.document(Side.B) is c.b

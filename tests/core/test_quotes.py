@@ -1,0 +1,84 @@
+"""Quote integrity: which quotation changes are flagged, and which are not."""
+
+from __future__ import annotations
+
+import pytest
+from collatio.core import compare
+from collatio.core.quotes import find_quotes
+
+CASES = [
+    # Same quotation, same speaker: nothing to flag.
+    (
+        "Der Kreml nannte das Gespräch „warm und freundlich“, sagte Peskow.",
+        "Der Kreml nannte das Gespräch „warm und freundlich“, sagte Peskow.",
+        [],
+    ),
+    # One word inside the quotation changed.
+    (
+        "„Die Führer betonten besonders die Verbindung“, so der Kreml in Moskau.",
+        "„Die Führer betonten insbesondere die Verbindung“, so der Kreml in Moskau.",
+        ["altered"],
+    ),
+    # Typography only (straight vs German quotes) is not a change.
+    (
+        "Er sagte: „Wir bleiben Partner für immer“ in Peking.",
+        'Er sagte: "Wir bleiben Partner für immer" in Peking.',
+        [],
+    ),
+    # The quotation became indirect speech: dropped from the linked sentence.
+    (
+        "Wang sagte: „Ein Fenster für Frieden öffnet sich jetzt“ in München.",
+        "Wang sagte in München, ein Fenster für Frieden öffne sich jetzt.",
+        ["dropped"],
+    ),
+    # A quotation appears that the original did not have.
+    (
+        "Wang sagte in München, ein Fenster für Frieden öffne sich jetzt.",
+        "Wang sagte: „Ein Fenster für Frieden öffnet sich jetzt“ in München.",
+        ["added"],
+    ),
+    # Same words, different speaker: re-attributed.
+    (
+        "„Die Geschichte zeigt, dass wir gute Nachbarn sind“, sagte Xi Jinping gestern.",
+        "„Die Geschichte zeigt, dass wir gute Nachbarn sind“, meldete Xinhua gestern.",
+        ["reattributed"],
+    ),
+    # English curly quotes.
+    (
+        "The Kremlin called the talks “warm and friendly” on Monday.",
+        "The Kremlin called the talks “warm and cordial” on Monday.",
+        ["altered"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), CASES)
+def test_quote_changes_in_a_link(a: str, b: str, expected: list[str]) -> None:
+    c = compare(a, b)
+    assert len(c.links) == 1, "the pair must link for this test to mean anything"
+    assert sorted(q.change for q in c.links[0].quote_changes) == sorted(expected)
+    assert c.stats.quote_changes == len(expected)
+
+
+def test_quote_in_removed_sentence_is_dropped_without_link() -> None:
+    a = "China und Russland sprachen am Montag. Wang sagte: „Ein Fenster öffnet sich“."
+    b = "China und Russland sprachen am Montag."
+    c = compare(a, b)
+    dropped = [q for q in c.quote_changes if q.change == "dropped"]
+    assert len(dropped) == 1 and dropped[0].link is None
+    assert (
+        dropped[0].a is not None
+        and a[dropped[0].a[0] : dropped[0].a[1]] == "Ein Fenster öffnet sich"
+    )
+
+
+def test_quotation_spanning_a_line_break_is_found_once() -> None:
+    text = "Er sagte: „Die Geschichte und die\nRealität zeigen es“, so Xi."
+    quotes = find_quotes(text, 0, len(text))
+    assert len(quotes) == 1
+    assert quotes[0].text == "Die Geschichte und die Realität zeigen es"
+
+
+def test_unclosed_quotation_is_not_invented() -> None:
+    text = "Er sagte: „Die Geschichte und die Realität zeigen es, so Xi."
+    assert find_quotes(text, 0, len(text)) == []

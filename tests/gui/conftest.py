@@ -1,0 +1,31 @@
+"""GUI tests run offscreen; the sample comparison is computed once per session.
+
+A QApplication is created when this file is imported, i.e. during collection, before any
+test runs: a test elsewhere (e.g. a PDF export) may otherwise create a bare QGuiApplication
+first, and widgets cannot be built on one (Qt aborts the process).
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collatio.core import Comparison, compare
+from PySide6.QtWidgets import QApplication
+
+_APP = QApplication.instance() or QApplication(["collatio-tests"])
+
+
+def sample_texts() -> tuple[str, str]:
+    folder = files("collatio.assets") / "samples"
+    return ((folder / "xi-putin-original.txt").read_text(encoding="utf-8"),
+            (folder / "xi-putin-rewrite.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_comparison() -> Comparison:
+    return compare(*sample_texts())

@@ -1,0 +1,101 @@
+"""The pane plan: blocks per row, marks per piece, source offsets kept true."""
+
+from __future__ import annotations
+
+from collatio.core.model import Comparison, DiffOp, OpKind, Role, Side
+from collatio.gui.cells import plan_side, position_of, sentence_at
+from collatio.gui.marks import Mark, describe, display_text, word_spans
+from collatio.gui.rows import build_rows
+
+from .factory import L, make
+
+
+def _reworded() -> Comparison:
+    # "Der Hund bellt." → "Der Kater bellt." : "Hund" deleted, "Kater" inserted.
+    return make([["Der Hund bellt.", "Weg damit."]], [["Der Kater bellt."], ["Ganz neu."]], [
+        L((0,), (0,), ops=(DiffOp(OpKind.EQUAL, (0, 3), (0, 3)), DiffOp(OpKind.DELETE, (4, 8), None),
+                          DiffOp(OpKind.INSERT, None, (4, 9)),
+                          DiffOp(OpKind.EQUAL, (9, 15), (10, 16))))])
+
+
+def test_word_spans_come_from_ops_relative_to_the_sentence() -> None:
+    c = _reworded()
+    assert [(s.start, s.end, s.mark) for s in word_spans(c, c.a.sentences[0])] == [
+        (4, 8, Mark.DELETED)]
+    assert [(s.start, s.end, s.mark) for s in word_spans(c, c.b.sentences[0])] == [
+        (4, 9, Mark.INSERTED)]
+
+
+def test_pieces_carry_marks_and_true_source_offsets() -> None:
+    c = _reworded()
+    rows = build_rows(c)
+    for side in (Side.A, Side.B):
+        doc = c.document(side)
+        for block in plan_side(c, rows, side):
+            for piece in block.pieces:
+                if piece.source_start is not None:
+                    source = doc.text[piece.source_start : piece.source_start + len(piece.text)]
+                    assert display_text(source) == piece.text
+    a_blocks = plan_side(c, rows, Side.A)
+    assert [(p.text, p.mark) for p in a_blocks[0].pieces] == [
+        ("Der ", Mark.REWORDED), ("Hund", Mark.DELETED), (" bellt.", Mark.REWORDED)]
+    # The removed sentence has a glyph first, then its text with the removed mark.
+    assert [p.mark for p in a_blocks[1].pieces] == [Mark.GLYPH_REMOVED, Mark.REMOVED]
+    assert a_blocks[1].bar is Mark.REMOVED
+
+
+def test_every_row_has_a_block_on_both_sides_and_paragraphs_get_space() -> None:
+    c = _reworded()
+    rows = build_rows(c)
+    a, b = plan_side(c, rows, Side.A), plan_side(c, rows, Side.B)
+    assert [blk.row for blk in a if blk.first_in_row] == list(range(len(rows)))
+    assert [blk.row for blk in b if blk.first_in_row] == list(range(len(rows)))
+    # Row 1: A's "Weg damit." continues a paragraph, B's "Ganz neu." starts one, so the
+    # row gets paragraph spacing on both sides (else the rows would drift apart).
+    assert a[1].paragraph_start and b[1].paragraph_start
+
+
+def test_hidden_boilerplate_is_one_placeholder_line() -> None:
+    c = make([["A0."], (Role.BOILERPLATE, ["Ad one.", "Ad two.", "Ad three."])], [["B0."]],
+             [L((0,), (0,))])
+    blocks = plan_side(c, build_rows(c, show_boilerplate=False), Side.A)
+    assert blocks[1].text == "⋯ 3 boilerplate lines hidden"
+    assert blocks[1].pieces[0].mark is Mark.PLACEHOLDER
+    shown = plan_side(c, build_rows(c, show_boilerplate=True), Side.A)
+    assert shown[1].text == "Ad one. Ad two. Ad three."
+    assert {p.mark for p in shown[1].pieces} == {Mark.IGNORED}
+
+
+def test_moved_stub_says_where_the_sentence_is_shown() -> None:
+    c = make([["A0.", "A1.", "A2."]], [["B0.", "B1.", "B2."]],
+             [L((0,), (2,), moved=True), L((1,), (0,)), L((2,), (1,))])
+    rows = build_rows(c)
+    b = plan_side(c, rows, Side.B)
+    assert b[-1].text.startswith("⇅ moved from here") and "above" in b[-1].text
+    assert b[0].pieces[0].mark is Mark.GLYPH_MOVED
+
+
+def test_sentence_at_finds_the_piece_under_an_offset() -> None:
+    c = _reworded()
+    blocks = plan_side(c, build_rows(c), Side.A)
+    assert sentence_at(blocks, 0, 5) is not None and sentence_at(blocks, 0, 5).mark is Mark.DELETED
+    assert sentence_at(blocks, 0, 99) is None
+    assert sentence_at(blocks, 42, 0) is None
+
+
+def test_describe_names_status_and_similarity() -> None:
+    c = _reworded()
+    assert describe(c, c.a.sentences[0]) == "Reworded · similarity 0.60 · paired with b.s0"
+    assert describe(c, c.a.sentences[1]).startswith("Removed")
+    assert describe(c, c.b.sentences[1]).startswith("Added")
+
+
+def test_position_of_maps_a_source_offset_to_the_display() -> None:
+    c = _reworded()
+    blocks = plan_side(c, build_rows(c), Side.A)
+    # "Hund" starts at source offset 4 of a.s0 → block 0, offset 4 (no glyph on a link).
+    assert position_of(blocks, "a.s0", 4) == (0, 4)
+    # "damit" in the removed a.s1: after the glyph (2 chars) in block 1.
+    start = c.a.sentence("a.s1").start
+    assert position_of(blocks, "a.s1", start + 4) == (1, 2 + 4)
+    assert position_of(blocks, "a.s1", 0) is None
