@@ -3,7 +3,7 @@
 Pure Python; never imports Qt (checked by import-linter, see pyproject.toml).
 """
 
-from .compare import compare
+from .compare import compare, compare_loaded
 from .load import (
     FILE_DIALOG_FILTER,
     SUPPORTED_SUFFIXES,
@@ -53,6 +53,7 @@ __all__ = [
     "Side",
     "Stats",
     "compare",
+    "compare_loaded",
     "load_bytes",
     "load_text",
     "load_url",

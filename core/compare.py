@@ -9,11 +9,13 @@ May import: the standard library and collatio.core.*.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from .align import Group, align_sentences
 from .classify import classify_link
+from .load import LoadedText
 from .model import (
     Comparison,
     Document,
@@ -134,7 +136,10 @@ def compare(
     format_b: str = "text",
     cancel: CancelToken | None = None,
     progress: Progress = _no_progress,
+    heading_spans_a: Sequence[tuple[int, int]] = (),
+    heading_spans_b: Sequence[tuple[int, int]] = (),
 ) -> Comparison:
+    """Compare two decoded texts. ``heading_spans_*``: title/heading hints from the loader."""
     options = options or CompareOptions()
     if presegmented != options.presegmented:
         options = replace(options, presegmented=presegmented or options.presegmented)
@@ -160,9 +165,13 @@ def compare(
             "vocab": vocab,
             "language": options.language,
         }
-        seg_a = segment_document(text_a, Side.A, source=source_a, fmt=format_a, **common)  # type: ignore[arg-type]
+        seg_a = segment_document(
+            text_a, Side.A, source=source_a, fmt=format_a, heading_spans=heading_spans_a, **common  # type: ignore[arg-type]
+        )
         token.check()
-        seg_b = segment_document(text_b, Side.B, source=source_b, fmt=format_b, **common)  # type: ignore[arg-type]
+        seg_b = segment_document(
+            text_b, Side.B, source=source_b, fmt=format_b, heading_spans=heading_spans_b, **common  # type: ignore[arg-type]
+        )
         token.check()
         progress(0.35, "scoring")
         rows_a = _aligned_rows(seg_a, options.include_boilerplate)
@@ -200,3 +209,18 @@ def compare(
         return Comparison(
             a, b, (), _empty_stats(a, b), Outcome.CANCELLED, "Cancelled.", options.to_json()
         )
+
+
+def compare_loaded(a: LoadedText, b: LoadedText, **kwargs: Any) -> Comparison:
+    """Compare two loaded inputs, passing on their sources, formats and heading hints."""
+    return compare(
+        a.text,
+        b.text,
+        source_a=a.source,
+        source_b=b.source,
+        format_a=a.format,
+        format_b=b.format,
+        heading_spans_a=a.role_hints,
+        heading_spans_b=b.role_hints,
+        **kwargs,
+    )

@@ -30,7 +30,6 @@ class Piece:
 class Block:
     row: int
     first_in_row: bool
-    last_in_row: bool
     paragraph_start: bool  # gets paragraph spacing above
     role: Role
     bar: Mark | None  # left-margin bar (removed, added, moved)
@@ -112,10 +111,8 @@ def plan_side(comparison: Comparison, rows: tuple[Row, ...], side: Side) -> tupl
                 pieces.extend(_sentence_pieces(comparison, doc, entry))
                 ids.append(entry)
             role = doc.paragraph(pid).role if pid is not None else Role.BOILERPLATE
-            cell.append(
-                Block(index, k == 0, False, para or k > 0, role, _bar(comparison, doc, row, ids),
-                      tuple(pieces))
-            )
+            bar = _bar(comparison, doc, row, ids)
+            cell.append(Block(index, k == 0, para or k > 0, role, bar, tuple(pieces)))
         if not cell:
             pieces = []
             if row.kind is RowKind.STUB and side is Side.B:
@@ -123,10 +120,7 @@ def plan_side(comparison: Comparison, rows: tuple[Row, ...], side: Side) -> tupl
                 pieces = [Piece(f"⇅ moved from here — shown {where}, beside the original",
                                 Mark.PLACEHOLDER)]
             bar = Mark.MOVED if pieces else None
-            cell.append(Block(index, True, False, para, Role.BODY, bar, tuple(pieces)))
-        last = cell[-1]
-        cell[-1] = Block(last.row, last.first_in_row, True, last.paragraph_start, last.role,
-                         last.bar, last.pieces)
+            cell.append(Block(index, True, para, Role.BODY, bar, tuple(pieces)))
         blocks.extend(cell)
     return tuple(blocks)
 

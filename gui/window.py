@@ -287,6 +287,12 @@ class MainWindow(QMainWindow):
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
+        for side, pane in self.panes.items():
+            source = comparison.document(side).source
+            if source:
+                pane.set_source(source)
+        names = [Path(doc.source).name for doc in (comparison.a, comparison.b) if doc.source]
+        self.setWindowTitle(f"{' ↔ '.join(names)} — Collatio" if names else "Collatio")
         self._render()
         self.summary.setText(comparison.stats.summary())
         self.comparison_shown.emit(comparison)

@@ -150,7 +150,6 @@ def test_recorded_ids_of_a_missing_file_is_empty(tmp_path: Path) -> None:
     assert recorded_ids(tmp_path / "none.jsonl") == set()
 
 
-@pytest.mark.slow
 def test_a_killed_batch_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
     n = 24
     pairs = make_pairs(tmp_path, n)

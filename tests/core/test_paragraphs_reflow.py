@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collatio.core.paragraphs import split_blocks, split_paragraphs
+from collatio.core.paragraphs import split_blocks, split_paragraphs, split_presegmented
 
 WRAPPED = (
     "Der chinesische Staatsführer Xi Jinping hat in einem\n"
@@ -72,3 +72,9 @@ def test_a_label_word_wrapped_inside_prose_is_not_split_out() -> None:
 def test_heading_between_paragraphs_stays_separate() -> None:
     text = "Ein Absatz endet.\n\nLangfristige Partnerschaft\n\nWeiter erklärte Xi etwas.\n"
     assert _texts(text) == ["Ein Absatz endet.", "Langfristige Partnerschaft", "Weiter erklärte Xi etwas."]
+
+
+def test_presegmented_paragraphs_are_kept_as_given() -> None:
+    # One sentence per line: the user's paragraph stays whole even with a URL line in it.
+    text = "Erster Satz.\nhttps://example.org/quelle\nDritter Satz.\n\nNeuer Absatz.\n"
+    assert [len(p) for p in split_presegmented(text)] == [3, 1]

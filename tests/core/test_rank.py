@@ -76,3 +76,8 @@ def test_cli_rank_json_to_file_and_failed_copy_exit_code(copies: Path, tmp_path:
     code = cli.main(["rank", str(ORIGINAL), str(copies), "--format", "json", "-o", str(out)])
     assert code == cli.EXIT_FAILED  # d-empty.txt could not be compared
     assert [r["status"] for r in json.loads(out.read_text(encoding="utf-8"))][-1] == "error"
+
+
+def test_worker_processes_rank_the_same_way(copies: Path) -> None:
+    paths = [copies / "b-rewrite.txt", copies / "c-half.txt", copies / "a-same.txt"]
+    assert rank_copies(ORIGINAL, paths, jobs=2) == rank_copies(ORIGINAL, paths)
