@@ -9,9 +9,10 @@ May import: the standard library and collatio.core.{model,normalise,tokens}.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from .model import DiffOp, LinkKind, OpKind
+from .model import DiffOp, Document, Link, LinkKind, OpKind
 from .normalise import collapse_whitespace, fold_typography
 from .tokens import Token
 
@@ -46,3 +47,24 @@ def classify_link(
     if changed <= MINOR_WORDS and changed <= MINOR_SHARE * words:
         return LinkKind.MINOR
     return LinkKind.REWORDED
+
+
+# Below this share of kept words a reworded link is shown as a rewrite: its kept words
+# are marked as anchors instead of striking and underlining nearly everything, which
+# would bring back the wall of red and green that line-based tools show.
+REWRITE_KEPT_SHARE = 0.4
+_WORD = re.compile(r"\w+")
+
+
+def kept_share(link: Link, b: Document) -> float:
+    """Share of the revision's words in this link that the word diff found unchanged."""
+    total = sum(len(_WORD.findall(b.text[s.start : s.end])) for s in map(b.sentence, link.b))
+    kept = sum(
+        len(_WORD.findall(b.text[op.b[0] : op.b[1]])) for op in link.ops if op.op is OpKind.EQUAL and op.b
+    )
+    return kept / total if total else 1.0
+
+
+def marks_word_changes(link: Link, b: Document) -> bool:
+    """Show deleted/inserted words (True), or only the kept words as anchors (False)."""
+    return link.kind is not LinkKind.REWORDED or kept_share(link, b) >= REWRITE_KEPT_SHARE

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import PurePath
 
+from .classify import marks_word_changes
+from .explain import shared_words
 from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence, SentenceStatus
 from .reportrows import (
     ReportRow,
@@ -65,6 +67,7 @@ div.ignored { color: #8a8a8a; font-size: SMALLpt; margin: 0 0 3px 0; }
 del, s.del { text-decoration: line-through; color: #a01818; background-color: #fbd4d4; }
 ins, u.ins { text-decoration: underline; color: #0b6b22; background-color: #d2f0d8; }
 span.tag { font-size: TAGpt; color: #555; }
+td.reworded b { font-weight: bold; color: #3a2a00; }
 span.quote { background-color: #e6dcff; }
 table.changes td, table.changes th { padding: 2px 6px; vertical-align: top;
        border-top: 1px solid #d0d0d0; text-align: left; }
@@ -115,9 +118,16 @@ def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]],
 
 def _link_cell(comparison: Comparison, link: Link, side: str) -> str:
     doc = comparison.a if side == "a" else comparison.b
-    kind = OpKind.DELETE if side == "a" else OpKind.INSERT
-    tag = "del" if side == "a" else "ins"
-    spans = [span for op in link.ops if op.op is kind and (span := getattr(op, side)) is not None]
+    spans: list[tuple[int, int]]
+    if marks_word_changes(link, comparison.b):
+        kind = OpKind.DELETE if side == "a" else OpKind.INSERT
+        tag = "del" if side == "a" else "ins"
+        spans = [span for op in link.ops if op.op is kind and (span := getattr(op, side)) is not None]
+    else:
+        # A heavy rewrite: striking nearly every word is noise; mark the shared words.
+        shared = shared_words(link, comparison.a, comparison.b)
+        tag = "b"
+        spans = list(shared.a if side == "a" else shared.b)
     ids = link.a if side == "a" else link.b
     return " ".join(_marked(doc, doc.sentence(sid), spans, tag) for sid in ids)
 
@@ -200,6 +210,7 @@ def _legend() -> str:
         (f'<span class="glyph">{GLYPHS["quote"]}</span>', "a quotation was altered, dropped or added"),
         ("<del>struck</del>", "words of the original not in the revision"),
         ("<ins>underlined</ins>", "words of the revision not in the original"),
+        ("<b>bold</b>", "in a heavy rewrite: the words both versions share"),
         (f'<span class="glyph">{GLYPHS["removed"]}</span>', "sentence removed from the original"),
         (f'<span class="glyph">{GLYPHS["added"]}</span>', "sentence added in the revision"),
         ('<span class="tag">[boilerplate]</span>', "navigation, bylines, duplicates: not compared (grey)"),
