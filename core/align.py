@@ -9,7 +9,9 @@
    of order than a two-word line ("Kurze Werbeeinblendung") that happens to repeat.
 3. Moves: a strong pair left out of the backbone (out of order) becomes a moved link
    when it clears the stricter moved threshold and both sentences are still free.
-4. Growth: an unlinked sentence next to a link joins it (merges n:1, n:m, and splits
+4. Slots: a lone unlinked sentence on each side between two consecutive backbone links
+   is linked on weaker evidence (``slot_threshold``): the order already pairs them.
+5. Growth: an unlinked sentence next to a link joins it (merges n:1, n:m, and splits
    the backbone missed) when enough of its content is found on the other side: little
    is needed inside the same paragraph, much across a paragraph break.
 
@@ -267,7 +269,10 @@ def align_sentences(
     )
     eligible_a = set(range(model.n_a)) - taken_a
     eligible_b = set(range(model.n_b)) - taken_b
-    groups += _fill_slots(model, groups, scores, tuning.slot_threshold, eligible_a, eligible_b)
+    groups += _fill_slots(
+        model, groups, scores, tuning.slot_threshold, eligible_a - {i for i, _ in forbidden},
+        eligible_b - {j for _, j in forbidden},
+    )
     groups += _moves(groups, leftovers, options.moved_threshold)
     check()
     groups = [*pinned, *groups]

@@ -28,6 +28,7 @@ from .model import (
     Stats,
 )
 from .options import Cancelled, CancelToken, CompareOptions
+from .overrides import Overrides, enforce_forbidden, pinned_groups, resolve
 from .quotes import document_quotes, link_quote_changes, unlinked_quote_changes
 from .segment import SegmentedDocument, segment_document, vocabulary
 from .semantic import SemanticScores, load_encoder
@@ -138,8 +139,13 @@ def compare(
     progress: Progress = _no_progress,
     heading_spans_a: Sequence[tuple[int, int]] = (),
     heading_spans_b: Sequence[tuple[int, int]] = (),
+    overrides: Overrides | None = None,
 ) -> Comparison:
-    """Compare two decoded texts. ``heading_spans_*``: title/heading hints from the loader."""
+    """Compare two decoded texts. ``heading_spans_*``: title/heading hints from the loader.
+
+    ``overrides``: a reader's corrections (collatio.core.overrides); forced links come out
+    with ``manual=True``, and corrections that no longer resolve are left out.
+    """
     options = options or CompareOptions()
     if presegmented != options.presegmented:
         options = replace(options, presegmented=presegmented or options.presegmented)
@@ -189,7 +195,21 @@ def compare(
             [seg_a.document.sentences[k].paragraph for k in rows_a],
             [seg_b.document.sentences[k].paragraph for k in rows_b],
         )
-        groups = align_sentences(model, options, check=token.check, paragraphs=paragraphs)
+        pinned: list[Group] = []
+        forbidden: set[tuple[int, int]] = set()
+        if overrides:
+            resolution = resolve(overrides, seg_a.document, seg_b.document,
+                                 options.include_boilerplate)
+            pinned, forbidden = pinned_groups(
+                resolution,
+                [seg_a.document.sentences[k].id for k in rows_a],
+                [seg_b.document.sentences[k].id for k in rows_b],
+                model.group,
+            )
+        groups = align_sentences(model, options, check=token.check, paragraphs=paragraphs,
+                                 pinned=pinned, forbidden=forbidden)
+        if forbidden:
+            groups = enforce_forbidden(groups, forbidden, model.group)
         progress(0.75, "diffing")
         links = build_links(seg_a, seg_b, groups, rows_a, rows_b, token.check)
         progress(0.9, "checking quotes")

@@ -10,22 +10,26 @@ May import: PySide6, the standard library and collatio.gui.{geometry,pane,textdo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from .geometry import heights, map_position, paddings
 from .pane import TextView
-from .textdoc import document_height, row_tops, set_paddings
+from .textdoc import document_height, row_extents, row_tops, set_paddings
 
 RESIZE_DEBOUNCE_MS = 120
 
 
 class RowAligner(QObject):
+    aligned = Signal()  # rows re-measured: tops/extents are current (gutter, overview redraw)
+
     def __init__(self, view_a: TextView, view_b: TextView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.views = (view_a, view_b)
         self.first_blocks: tuple[list[int], list[int]] = ([], [])
         self.tops: tuple[list[float], list[float]] = ([], [])
         self.totals = (0.0, 0.0)
+        # Per side, (top, bottom) of each row's text, for the connector bands.
+        self.extents: tuple[list[tuple[float, float]], list[tuple[float, float]]] = ([], [])
         self._syncing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -49,6 +53,8 @@ class RowAligner(QObject):
     def equalise(self) -> None:
         if not self.active:
             self.tops = ([], [])
+            self.extents = ([], [])
+            self.aligned.emit()
             return
         docs = [view.document() for view in self.views]
         for doc, first in zip(docs, self.first_blocks, strict=True):
@@ -64,7 +70,11 @@ class RowAligner(QObject):
                                                                         strict=True))
         self.tops = (tops_a, tops_b)
         self.totals = (document_height(docs[0]), document_height(docs[1]))
+        ext_a, ext_b = (row_extents(doc, first) for doc, first in zip(docs, self.first_blocks,
+                                                                        strict=True))
+        self.extents = (ext_a, ext_b)
         self._sync(0)
+        self.aligned.emit()
 
     def _on_scroll_a(self, value: int) -> None:
         self._sync(0)

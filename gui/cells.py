@@ -40,16 +40,17 @@ class Block:
         return "".join(p.text for p in self.pieces)
 
 
-def _sentence_pieces(comparison: Comparison, doc: Document, sid: str) -> list[Piece]:
+def _sentence_pieces(comparison: Comparison, doc: Document, sid: str,
+                     hide_minor: bool = False) -> list[Piece]:
     sentence = doc.sentence(sid)
     pieces: list[Piece] = []
     glyph = glyph_mark(comparison, sentence)
     if glyph is not None:
         pieces.append(Piece(GLYPHS[glyph] + "\u2009", glyph, sid))
     text = display_text(doc.text[sentence.start : sentence.end])
-    base = base_mark(comparison, sentence)
+    base = base_mark(comparison, sentence, hide_minor)
     cut = 0
-    for span in word_spans(comparison, sentence):
+    for span in word_spans(comparison, sentence, hide_minor):
         if span.start > cut:
             pieces.append(Piece(text[cut : span.start], base, sid, sentence.start + cut))
         pieces.append(Piece(text[span.start : span.end], span.mark, sid, sentence.start + span.start))
@@ -61,6 +62,8 @@ def _sentence_pieces(comparison: Comparison, doc: Document, sid: str) -> list[Pi
 
 def _hidden_text(hidden: Hidden) -> str:
     n = len(hidden.sentences)
+    if hidden.reason == "unchanged":
+        return f"⋯ {n} unchanged {'sentence' if n == 1 else 'sentences'}"
     return f"⋯ {n} boilerplate {'line' if n == 1 else 'lines'} hidden"
 
 
@@ -82,7 +85,8 @@ def _bar(comparison: Comparison, doc: Document, row: Row, ids: list[str]) -> Mar
     return None
 
 
-def plan_side(comparison: Comparison, rows: tuple[Row, ...], side: Side) -> tuple[Block, ...]:
+def plan_side(comparison: Comparison, rows: tuple[Row, ...], side: Side,
+              hide_minor: bool = False) -> tuple[Block, ...]:
     """The blocks of one pane; every row has at least one block on both sides."""
     doc = comparison.document(side)
     moved_row = {row.link: k for k, row in enumerate(rows) if row.kind is RowKind.MOVED}
@@ -107,8 +111,9 @@ def plan_side(comparison: Comparison, rows: tuple[Row, ...], side: Side) -> tupl
                     pieces.append(Piece(_hidden_text(entry), Mark.PLACEHOLDER))
                     continue
                 if pieces:
-                    pieces.append(Piece(" ", base_mark(comparison, doc.sentence(entry))))
-                pieces.extend(_sentence_pieces(comparison, doc, entry))
+                    pieces.append(Piece(" ", base_mark(comparison, doc.sentence(entry),
+                                                       hide_minor)))
+                pieces.extend(_sentence_pieces(comparison, doc, entry, hide_minor))
                 ids.append(entry)
             role = doc.paragraph(pid).role if pid is not None else Role.BOILERPLATE
             bar = _bar(comparison, doc, row, ids)

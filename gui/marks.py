@@ -5,7 +5,14 @@ ignored); inside a link, the word diff adds ``DELETED`` spans on A and ``INSERTE
 B. Spans are returned relative to the sentence's start, so the view can place them in its
 own document while the source offsets stay the reference.
 
-Pure: no Qt. May import: the standard library and collatio.core.model.
+Heavy rewrites are the exception: when ``classify.marks_word_changes`` says a reworded link
+kept too few words, striking and underlining would cover nearly every word (the wall of
+red and green a line diff shows). Such a link instead gets ``KEPT`` spans on the content
+words both sides share (``explain.shared_words``): quiet anchors the eye can follow.
+
+"Hide minor changes" shows minor links as if identical: no tint, no word marks.
+
+Pure: no Qt. May import: the standard library and collatio.core.{model,classify,explain}.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from collatio.core.model import Comparison, OpKind, Sentence, SentenceStatus, Side
+from collatio.core.classify import marks_word_changes
+from collatio.core.explain import shared_words
+from collatio.core.model import Comparison, LinkKind, OpKind, Sentence, SentenceStatus, Side
 
 
 class Mark(StrEnum):
@@ -27,12 +36,19 @@ class Mark(StrEnum):
     # Word-level marks, from the link's word diff.
     DELETED = "deleted"
     INSERTED = "inserted"
+    KEPT = "kept"  # a shared content word inside a heavy rewrite (an anchor, not a change)
     # Non-text marks: glyphs before a sentence, the moved bar, collapsed/stub lines.
     GLYPH_REMOVED = "glyph-removed"
     GLYPH_ADDED = "glyph-added"
     GLYPH_MOVED = "glyph-moved"
     MOVED = "moved"
     PLACEHOLDER = "placeholder"
+    # Colours of links and changes in the connector gutter and the overview map (the
+    # palette's ``bar`` colour of these marks; removed/added/moved reuse their own marks).
+    BAND_IDENTICAL = "band-identical"
+    BAND_MINOR = "band-minor"
+    BAND_REWORDED = "band-reworded"
+    QUOTE = "quote"  # a quotation whose wording changed
 
 
 GLYPHS = {Mark.GLYPH_REMOVED: "−", Mark.GLYPH_ADDED: "+", Mark.GLYPH_MOVED: "⇅"}
@@ -54,8 +70,9 @@ class Span:
     mark: Mark
 
 
-def base_mark(comparison: Comparison, sentence: Sentence) -> Mark:
-    return _STATUS_MARK[comparison.status(sentence)]
+def base_mark(comparison: Comparison, sentence: Sentence, hide_minor: bool = False) -> Mark:
+    mark = _STATUS_MARK[comparison.status(sentence)]
+    return Mark.IDENTICAL if hide_minor and mark is Mark.MINOR else mark
 
 
 def glyph_mark(comparison: Comparison, sentence: Sentence) -> Mark | None:
@@ -71,25 +88,37 @@ def glyph_mark(comparison: Comparison, sentence: Sentence) -> Mark | None:
     return None
 
 
-def word_spans(comparison: Comparison, sentence: Sentence) -> tuple[Span, ...]:
-    """Deleted (A) or inserted (B) word spans inside the sentence, relative to its start."""
+def _clip(spans: list[tuple[int, int]], sentence: Sentence, mark: Mark) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for lo, hi in spans:
+        # Clip: a span lies within one sentence, but a link has several sentences.
+        start, end = max(lo, sentence.start), min(hi, sentence.end)
+        if start < end:
+            out.append(Span(start - sentence.start, end - sentence.start, mark))
+    return tuple(out)
+
+
+def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = False) -> tuple[Span, ...]:
+    """Word marks inside the sentence, relative to its start.
+
+    Deleted (A) or inserted (B) spans from the word diff; for a heavy rewrite, the kept
+    shared words instead (see the module docstring); nothing for a minor link when minor
+    changes are hidden.
+    """
     link = comparison.link_of(sentence.id)
     if link is None:
         return ()
-    want = OpKind.DELETE if sentence.side is Side.A else OpKind.INSERT
-    mark = Mark.DELETED if sentence.side is Side.A else Mark.INSERTED
-    spans: list[Span] = []
-    for op in link.ops:
-        if op.op is not want:
-            continue
-        span = op.a if sentence.side is Side.A else op.b
-        if span is None:
-            continue
-        # Clip: an op lies within one sentence, but a link has several sentences.
-        start, end = max(span[0], sentence.start), min(span[1], sentence.end)
-        if start < end:
-            spans.append(Span(start - sentence.start, end - sentence.start, mark))
-    return tuple(spans)
+    if hide_minor and link.kind is LinkKind.MINOR:
+        return ()
+    side_a = sentence.side is Side.A
+    if not marks_word_changes(link, comparison.b):
+        language = str(comparison.options.get("language", "de"))
+        shared = shared_words(link, comparison.a, comparison.b, language)
+        return _clip(list(shared.a if side_a else shared.b), sentence, Mark.KEPT)
+    want = OpKind.DELETE if side_a else OpKind.INSERT
+    found = [op.a if side_a else op.b for op in link.ops if op.op is want]
+    return _clip([span for span in found if span is not None], sentence,
+                 Mark.DELETED if side_a else Mark.INSERTED)
 
 
 def display_text(source: str) -> str:
@@ -131,6 +160,7 @@ LEGEND = (
     LegendEntry(Mark.DELETED, "struck", "deleted words"),
     LegendEntry(Mark.INSERTED, "underlined", "inserted words"),
     LegendEntry(Mark.REWORDED, "tinted", "reworded"),
+    LegendEntry(Mark.KEPT, "dotted", "kept words in a rewrite"),
     LegendEntry(Mark.MINOR, "faint", "minor edit"),
     LegendEntry(Mark.GLYPH_REMOVED, "−", "sentence dropped"),
     LegendEntry(Mark.GLYPH_ADDED, "+", "sentence added"),

@@ -66,5 +66,82 @@ LIGHT = Palette(
         Mark.GLYPH_MOVED: SpanStyle(foreground=_PURPLE, bold=True),
         Mark.MOVED: SpanStyle(bar=_PURPLE),
         Mark.PLACEHOLDER: SpanStyle(foreground="#8A8A8A", italic=True),
+        # Kept words of a heavy rewrite: darker text, dotted underline (textdoc draws the
+        # underline dotted for this mark), no background of their own.
+        Mark.KEPT: SpanStyle(foreground="#000000", underline=True),
+        # Connector bands and overview map (bar = fill colour).
+        Mark.BAND_IDENTICAL: SpanStyle(bar="#D9D9D6"),
+        Mark.BAND_MINOR: SpanStyle(bar="#B8B8B2"),
+        Mark.BAND_REWORDED: SpanStyle(bar="#E69F00"),  # Okabe–Ito orange
+        Mark.QUOTE: SpanStyle(bar="#000000"),
     },
 )
+
+# Dark: tints are darkened hues, not light tints at low opacity, so text on them keeps a
+# contrast ratio of at least 7:1; bars and glyphs use the lighter Okabe–Ito members
+# (sky blue, orange) that stay visible on a dark ground. Same blue/orange family.
+_SKY = "#56B4E9"  # Okabe–Ito sky blue
+_DARK_ORANGE = "#F0955A"  # vermillion lifted for a dark ground
+_DARK_PURPLE = "#E3A3C8"
+
+DARK = Palette(
+    name="dark",
+    window="#1D1F22",
+    text="#E4E4E1",
+    muted="#9A9EA5",
+    header_bg="#272A2E",
+    styles={
+        Mark.IDENTICAL: SpanStyle(),
+        Mark.MINOR: SpanStyle(background="#25282C"),
+        Mark.REWORDED: SpanStyle(background="#2C2A25"),
+        Mark.REMOVED: SpanStyle(background="#33261E", bar=_DARK_ORANGE),
+        Mark.ADDED: SpanStyle(background="#1B2A36", bar=_SKY),
+        Mark.IGNORED: SpanStyle(foreground="#8C9097", italic=True),
+        Mark.DELETED: SpanStyle(background="#4E3222", foreground="#FFD7BF", strike=True),
+        Mark.INSERTED: SpanStyle(background="#1E3E55", foreground="#D3EAFB", underline=True),
+        Mark.GLYPH_REMOVED: SpanStyle(foreground=_DARK_ORANGE, bold=True),
+        Mark.GLYPH_ADDED: SpanStyle(foreground=_SKY, bold=True),
+        Mark.GLYPH_MOVED: SpanStyle(foreground=_DARK_PURPLE, bold=True),
+        Mark.MOVED: SpanStyle(bar=_DARK_PURPLE),
+        Mark.PLACEHOLDER: SpanStyle(foreground="#8C9097", italic=True),
+        Mark.KEPT: SpanStyle(foreground="#FFFFFF", underline=True),
+        Mark.BAND_IDENTICAL: SpanStyle(bar="#3A3D42"),
+        Mark.BAND_MINOR: SpanStyle(bar="#585C63"),
+        Mark.BAND_REWORDED: SpanStyle(bar="#E69F00"),
+        Mark.QUOTE: SpanStyle(bar="#FFFFFF"),
+    },
+)
+
+# High contrast: black on white, stronger tints, darker bars, and the muted grey darkened
+# to 7:1 so boilerplate and headers stay readable. Non-colour cues are unchanged.
+HIGH_CONTRAST = Palette(
+    name="high-contrast",
+    window="#FFFFFF",
+    text="#000000",
+    muted="#4A4A4A",
+    header_bg="#E4E4E4",
+    styles={
+        Mark.IDENTICAL: SpanStyle(),
+        Mark.MINOR: SpanStyle(background="#EDEDED"),
+        Mark.REWORDED: SpanStyle(background="#F3EAD3"),
+        Mark.REMOVED: SpanStyle(background="#FFE2CC", bar="#A84300"),
+        Mark.ADDED: SpanStyle(background="#D3E8F8", bar="#00558A"),
+        Mark.IGNORED: SpanStyle(foreground="#4A4A4A", italic=True),
+        Mark.DELETED: SpanStyle(background="#FFBE8F", foreground="#000000", strike=True),
+        Mark.INSERTED: SpanStyle(background="#9FCDF0", foreground="#000000", underline=True),
+        Mark.GLYPH_REMOVED: SpanStyle(foreground="#A84300", bold=True),
+        Mark.GLYPH_ADDED: SpanStyle(foreground="#00558A", bold=True),
+        Mark.GLYPH_MOVED: SpanStyle(foreground="#8A2A66", bold=True),
+        Mark.MOVED: SpanStyle(bar="#8A2A66"),
+        Mark.PLACEHOLDER: SpanStyle(foreground="#4A4A4A", italic=True),
+        Mark.KEPT: SpanStyle(foreground="#000000", underline=True),
+        Mark.BAND_IDENTICAL: SpanStyle(bar="#9A9A9A"),
+        Mark.BAND_MINOR: SpanStyle(bar="#6A6A6A"),
+        Mark.BAND_REWORDED: SpanStyle(bar="#B36B00"),
+        Mark.QUOTE: SpanStyle(bar="#000000"),
+    },
+)
+
+# Every theme, by name. A mark added to LIGHT needs a value here in every theme
+# (tests/gui/test_themes.py checks).
+PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}

@@ -36,9 +36,14 @@ class RowKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Hidden:
-    """A run of boilerplate/duplicate sentences collapsed into one placeholder line."""
+    """A run of sentences collapsed into one placeholder line.
+
+    ``reason`` says why: "boilerplate" (boilerplate/duplicate paragraphs hidden) or
+    "unchanged" (identical rows folded by "Show changes only", see ``layoutopts``).
+    """
 
     sentences: tuple[str, ...]
+    reason: str = "boilerplate"
 
 
 Entry = str | Hidden  # a sentence id, or a collapsed run

@@ -45,6 +45,9 @@ def char_format(mark: Mark, palette: Palette, role: Role) -> QTextCharFormat:
     fmt.setForeground(QBrush(QColor(style.foreground or palette.text)))
     fmt.setFontStrikeOut(style.strike)
     fmt.setFontUnderline(style.underline)
+    if mark is Mark.KEPT:
+        # Anchors in a rewrite must stay quieter than the change marks: a dotted line.
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     fmt.setFontItalic(style.italic)
     weight = QFont.Weight.Bold if style.bold or role in (Role.TITLE, Role.HEADING) else None
     if weight is not None:
@@ -91,6 +94,24 @@ def row_tops(doc: QTextDocument, first_blocks: list[int]) -> list[float]:
     """The y of each row's first block (margins excluded, the same on both sides)."""
     layout = doc.documentLayout()
     return [layout.blockBoundingRect(doc.findBlockByNumber(n)).top() for n in first_blocks]
+
+
+def row_extents(doc: QTextDocument, first_blocks: list[int]) -> list[tuple[float, float]]:
+    """(top, bottom) of each row's text: its blocks without their top margin or padding.
+
+    The padding of a row sits in the next row's top margin (see ``set_paddings``), so the
+    last block's bounding rect ends where the row's text ends.
+    """
+    layout = doc.documentLayout()
+    out: list[tuple[float, float]] = []
+    count = doc.blockCount()
+    for k, first in enumerate(first_blocks):
+        last = (first_blocks[k + 1] if k + 1 < len(first_blocks) else count) - 1
+        block = doc.findBlockByNumber(first)
+        top = layout.blockBoundingRect(block).top() + block.blockFormat().topMargin()
+        bottom = layout.blockBoundingRect(doc.findBlockByNumber(last)).bottom()
+        out.append((top, max(top, bottom)))
+    return out
 
 
 def document_height(doc: QTextDocument) -> float:

@@ -87,7 +87,8 @@ def test_empty_documents_have_no_scores() -> None:
 def _stand_in_encoder(meanings: dict[str, list[float]]) -> Encoder:
     def encode(texts: Sequence[str]) -> np.ndarray:
         vectors = np.array([meanings[t] for t in texts], dtype=np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        unit: np.ndarray = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        return unit
 
     return encode
 

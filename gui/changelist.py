@@ -1,0 +1,164 @@
+"""The change list dock: every change (kind, ⚠ quote flag, excerpt), filterable by kind,
+with the selected link's details below.
+
+Selecting a row emits ``change_selected``; ``select_change`` selects a row from outside
+without emitting (the view drives the list as well as the list the view). Filtering is
+``navigation.filter_changes``; the table only shows its result.
+
+May import: PySide6, the standard library, collatio.core.model and collatio.gui.{details,navigation,palette}.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .navigation import Change, ChangeKind, filter_changes
+
+KIND_LABELS = {
+    ChangeKind.REWORDED: "Reworded",
+    ChangeKind.MINOR: "Minor",
+    ChangeKind.MOVED: "Moved",
+    ChangeKind.REMOVED: "Removed",
+    ChangeKind.ADDED: "Added",
+    ChangeKind.QUOTE: "Quote",
+}
+COLUMNS = ("Kind", "⚠", "Excerpt")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChangeModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: tuple[Change, ...] = ()
+
+    def set_items(self, items: tuple[Change, ...]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        change = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (KIND_LABELS[change.kind], "⚠" if change.quote else "", change.excerpt)[
+                index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            kinds = ", ".join(KIND_LABELS[k].lower() for k in ChangeKind if k in change.kinds)
+            return f"{kinds}\n{change.excerpt}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            quote = ", quotation changed" if change.quote else ""
+            return f"{KIND_LABELS[change.kind]}{quote}: {change.excerpt}"
+        return None
+
+
+class ChangeListDock(QDockWidget):
+    change_selected = Signal(object)  # the Change chosen in the list
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Changes", parent)
+        self.setObjectName("changes-dock")
+        self.all: tuple[Change, ...] = ()
+        self.model = ChangeModel(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        filters = QHBoxLayout()
+        self.filters: dict[ChangeKind, QCheckBox] = {}
+        for kind, label in KIND_LABELS.items():
+            box = QCheckBox(label, body)
+            box.setChecked(True)
+            box.setAccessibleName(f"Show {label.lower()} changes")
+            box.toggled.connect(self._refilter)
+            filters.addWidget(box)
+            self.filters[kind] = box
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.table = QTableView(body)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Change list")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        layout.addWidget(self.table, 3)
+        self.details = QTextBrowser(body)
+        self.details.setAccessibleName("Link details")
+        self.details.setOpenLinks(False)
+        self.details.setPlaceholderText("Select a change to see why its sentences were linked.")
+        layout.addWidget(self.details, 2)
+        self.setWidget(body)
+        self._quiet = False
+
+    def kinds(self) -> frozenset[ChangeKind]:
+        return frozenset(k for k, box in self.filters.items() if box.isChecked())
+
+    def set_changes(self, items: tuple[Change, ...]) -> None:
+        self.all = items
+        self._refilter()
+
+    def _refilter(self) -> None:
+        selected = self.current()
+        self._quiet = True
+        try:
+            self.model.set_items(filter_changes(self.all, self.kinds()))
+        finally:
+            self._quiet = False
+        if selected is not None:
+            self.select_change(selected)
+
+    def current(self) -> Change | None:
+        index = self.table.currentIndex()
+        return self.model.items[index.row()] if index.isValid() else None
+
+    def select_change(self, change: Change | None) -> None:
+        """Select the row of ``change`` (matched by row of the view) without emitting."""
+        self._quiet = True
+        try:
+            rows = [c.row for c in self.model.items]
+            if change is None or change.row not in rows:
+                self.table.clearSelection()
+                self.table.setCurrentIndex(QModelIndex())
+                return
+            index = self.model.index(rows.index(change.row), 0)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        self.change_selected.emit(self.model.items[current.row()])

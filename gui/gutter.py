@@ -1,0 +1,138 @@
+"""The connector gutter between the panes: paints the visible link bands, reports clicks.
+
+What to draw and what a click hits come from ``connectors`` (pure); this widget only
+converts coordinates (document y → gutter y via each view's scroll value and position)
+and paints. It repaints when either pane scrolls and when the rows are re-aligned.
+
+May import: PySide6, the standard library, collatio.core.model and collatio.gui.{connectors,marks,palette,pane,rows}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from collatio.core.model import Comparison
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .connectors import Band, band_at, build_bands, visible_bands
+from .marks import Mark
+from .palette import Palette
+from .pane import TextView
+from .rows import Row
+
+GUTTER_WIDTH = 44
+_KIND_MARK = {"identical": Mark.BAND_IDENTICAL, "minor": Mark.BAND_MINOR,
+              "reworded": Mark.BAND_REWORDED}
+
+
+class ConnectorGutter(QWidget):
+    link_clicked = Signal(str)  # link id
+
+    def __init__(self, view_a: TextView, view_b: TextView, palette: Palette,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.views = (view_a, view_b)
+        self._palette = palette
+        self.bands: tuple[Band, ...] = ()
+        self.origins: tuple[Band, ...] = ()
+        self.selected: str | None = None
+        self.last_paint_count = 0  # bands drawn by the last paint (tests, benchmarks)
+        self.setAccessibleName("Connector gutter")
+        self.setAccessibleDescription("Bands joining linked sentences; click one to select it.")
+        self.setFixedWidth(GUTTER_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(False)
+        for view in self.views:
+            view.verticalScrollBar().valueChanged.connect(self.update)
+
+    def set_rows(self, comparison: Comparison | None, rows: Sequence[Row],
+                 extents_a: Sequence[tuple[float, float]],
+                 extents_b: Sequence[tuple[float, float]]) -> None:
+        if comparison is None:
+            self.bands, self.origins = (), ()
+        else:
+            self.bands, self.origins = build_bands(comparison, rows, extents_a, extents_b)
+        self.update()
+
+    def set_selected(self, link: str | None) -> None:
+        if link != self.selected:
+            self.selected = link
+            self.update()
+
+    def shifts(self) -> tuple[float, float]:
+        """Document y + shift = gutter y, per side."""
+        out = []
+        for view in self.views:
+            origin = view.viewport().mapTo(self.window(), QPoint(0, 0)).y()
+            mine = self.mapTo(self.window(), QPoint(0, 0)).y()
+            out.append(float(origin - mine - view.verticalScrollBar().value()))
+        return out[0], out[1]
+
+    def visible(self) -> list[Band]:
+        shift_a, shift_b = self.shifts()
+        return visible_bands(self.bands, self.origins, shift_a, shift_b, float(self.height()))
+
+    def band_at_point(self, x: float, y: float) -> Band | None:
+        shift_a, shift_b = self.shifts()
+        return band_at(self.visible(), x / max(1, self.width()), y, shift_a, shift_b)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        band = self.band_at_point(event.position().x(), event.position().y())
+        if band is not None:
+            self.link_clicked.emit(band.link)
+        event.accept()
+
+    # ---- painting -----------------------------------------------------------------------
+    def _colour(self, band: Band) -> QColor:
+        mark = Mark.MOVED if band.moved else _KIND_MARK.get(band.kind, Mark.BAND_IDENTICAL)
+        return QColor(self._palette.style(mark).bar or self._palette.muted)
+
+    def _path(self, band: Band, shift_a: float, shift_b: float) -> QPainterPath:
+        w = float(self.width())
+        a0, a1 = band.a[0] + shift_a, band.a[1] + shift_a
+        b0, b1 = band.b[0] + shift_b, band.b[1] + shift_b
+        if band.origin:  # a thin ribbon between the middles of both ends
+            am, bm = (a0 + a1) / 2, (b0 + b1) / 2
+            a0, a1, b0, b1 = am - 2, am + 2, bm - 2, bm + 2
+        path = QPainterPath(QPointF(0, a0))
+        path.cubicTo(QPointF(w / 2, a0), QPointF(w / 2, b0), QPointF(w, b0))
+        path.lineTo(QPointF(w, b1))
+        path.cubicTo(QPointF(w / 2, b1), QPointF(w / 2, a1), QPointF(0, a1))
+        path.closeSubpath()
+        return path
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.fillRect(self.rect(), QColor(self._palette.header_bg))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            shift_a, shift_b = self.shifts()
+            bands = visible_bands(self.bands, self.origins, shift_a, shift_b,
+                                  float(self.height()))
+            self.last_paint_count = len(bands)
+            for band in bands:
+                self._paint_band(painter, band, shift_a, shift_b)
+        finally:
+            painter.end()
+
+    def _paint_band(self, painter: QPainter, band: Band, shift_a: float, shift_b: float) -> None:
+        colour = self._colour(band)
+        selected = band.link == self.selected
+        fill = QColor(colour)
+        fill.setAlpha(230 if selected else (150 if band.kind != "identical" else 110))
+        path = self._path(band, shift_a, shift_b)
+        if band.moved:
+            # Moved: hatched fill and a dashed outline, so it differs by more than hue.
+            painter.setBrush(QBrush(fill, Qt.BrushStyle.BDiagPattern if not band.origin
+                                    else Qt.BrushStyle.SolidPattern))
+            pen = QPen(colour, 1.2, Qt.PenStyle.DashLine)
+        else:
+            painter.setBrush(QBrush(fill))
+            pen = QPen(Qt.PenStyle.NoPen)
+        if selected:
+            pen = QPen(QColor(self._palette.text), 1.6,
+                       Qt.PenStyle.DashLine if band.moved else Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        painter.drawPath(path)

@@ -1,0 +1,179 @@
+"""The changes of a comparison in reading order, and how to step from one to the next.
+
+A change is a row of the view (see ``rows``) that shows something the revision did: a
+minor or reworded link, a moved link, removed/added sentences, or a quotation whose
+wording changed. Rows are already in reading order, so the changes are too; stepping is
+by row index. Identical links, ignored (boilerplate) sentences, folded placeholders and the
+stubs of moved links are not changes (the move is reported at its MOVED row).
+
+Stepping *wraps*: after the last change "next" goes to the first one (and "previous" from
+the first to the last), because an editor working through a document wants one key to
+cycle; ``step`` reports that it wrapped so the window can say so in the status bar.
+
+Pure: no Qt. May import: the standard library, collatio.core.model and collatio.gui.rows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from collatio.core.model import Comparison, Link, LinkKind, SentenceStatus, Side
+
+from .rows import Hidden, Row, RowKind
+
+
+class ChangeKind(StrEnum):
+    REMOVED = "removed"
+    ADDED = "added"
+    REWORDED = "reworded"
+    MINOR = "minor"
+    MOVED = "moved"
+    QUOTE = "quote"  # a changed quotation; the main kind only when nothing else changed
+
+
+# The main kind wins in this order when a row has several (e.g. a gap with removed and added
+# sentences is listed as removed, and also matches the "added" filter).
+_PRECEDENCE = (ChangeKind.MOVED, ChangeKind.REWORDED, ChangeKind.MINOR, ChangeKind.REMOVED,
+               ChangeKind.ADDED)
+SUBSTANTIVE = frozenset(ChangeKind) - {ChangeKind.MINOR}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    row: int  # index into the rows
+    kind: ChangeKind  # the main kind (for the list's first column and colour)
+    kinds: frozenset[ChangeKind]  # every kind it has, for filtering
+    link: str | None  # the link shown in the row, if any
+    a: tuple[str, ...]  # sentence ids shown on each side
+    b: tuple[str, ...]
+    excerpt: str
+
+    @property
+    def quote(self) -> bool:
+        return ChangeKind.QUOTE in self.kinds
+
+
+def _excerpt(comparison: Comparison, a: Sequence[str], b: Sequence[str], width: int = 90) -> str:
+    doc, ids = (comparison.b, b) if b else (comparison.a, a)
+    if not ids:
+        return ""
+    s = doc.sentence(ids[0])
+    text = " ".join(doc.text[s.start : s.end].split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _visible(entries: Iterable[str | Hidden]) -> tuple[str, ...]:
+    return tuple(e for e in entries if not isinstance(e, Hidden))
+
+
+def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
+               quotes_by_link: set[str], links: dict[str, Link]) -> set[ChangeKind]:
+    kinds: set[ChangeKind] = set()
+    if row.kind in (RowKind.LINK, RowKind.MOVED) and row.link is not None:
+        link = links[row.link]
+        if row.kind is RowKind.MOVED:
+            kinds.add(ChangeKind.MOVED)
+        if link.kind is LinkKind.REWORDED:
+            kinds.add(ChangeKind.REWORDED)
+        elif link.kind is LinkKind.MINOR and not hide_minor:
+            kinds.add(ChangeKind.MINOR)
+        if link.quote_changes or link.id in quotes_by_link:
+            kinds.add(ChangeKind.QUOTE)
+    elif row.kind is RowKind.GAP:
+        spans: list[tuple[int, int]] = []
+        for side, entries in ((Side.A, row.a), (Side.B, row.b)):
+            doc = comparison.document(side)
+            for sid in _visible(entries):
+                sentence = doc.sentence(sid)
+                status = comparison.status(sentence)
+                if status is SentenceStatus.REMOVED:
+                    kinds.add(ChangeKind.REMOVED)
+                elif status is SentenceStatus.ADDED:
+                    kinds.add(ChangeKind.ADDED)
+                if side is Side.A:
+                    spans.append((sentence.start, sentence.end))
+        # Quote changes in removed/added sentences carry no link: match them by offset.
+        for q in comparison.quote_changes:
+            if q.link is None and q.a is not None and any(lo <= q.a[0] < hi for lo, hi in spans):
+                kinds.add(ChangeKind.QUOTE)
+    return kinds
+
+
+def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = False,
+            substantive_only: bool = False) -> tuple[Change, ...]:
+    """Every change, in reading order.
+
+    ``hide_minor`` treats minor links as unchanged; ``substantive_only`` leaves out changes
+    whose only kind is minor (a moved or quote-changing minor link stays).
+    """
+    out: list[Change] = []
+    quotes_by_link = {q.link for q in comparison.quote_changes if q.link is not None}
+    links = {link.id: link for link in comparison.links}  # Comparison.link() scans
+    for index, row in enumerate(rows):
+        kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, links)
+        if substantive_only:
+            kinds.discard(ChangeKind.MINOR)
+        main = next((k for k in (*_PRECEDENCE, ChangeKind.QUOTE) if k in kinds), None)
+        if main is None:
+            continue
+        a, b = _visible(row.a), _visible(row.b)
+        out.append(Change(index, main, frozenset(kinds), row.link, a, b,
+                          _excerpt(comparison, a, b)))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    index: int  # into the changes
+    wrapped: bool
+
+
+def step(items: Sequence[Change], current_row: int | None, forward: bool,
+         wrap: bool = True) -> Step | None:
+    """The change after (or before) ``current_row``; None if there is none.
+
+    ``current_row`` is the row of the selected change, or of the row at the top of the
+    view when nothing is selected (None: before the start). Without ``wrap`` the ends stop.
+    """
+    if not items:
+        return None
+    rows = [c.row for c in items]
+    if forward:
+        k = 0 if current_row is None else bisect_right(rows, current_row)
+        if k < len(items):
+            return Step(k, False)
+        return Step(0, True) if wrap else None
+    k = len(items) - 1 if current_row is None else bisect_left(rows, current_row) - 1
+    if k >= 0:
+        return Step(k, False)
+    return Step(len(items) - 1, True) if wrap else None
+
+
+def index_of_row(items: Sequence[Change], row: int) -> int | None:
+    """The index of the change shown in ``row``, or None."""
+    rows = [c.row for c in items]
+    k = bisect_left(rows, row)
+    return k if k < len(items) and items[k].row == row else None
+
+
+def filter_changes(items: Sequence[Change], kinds: frozenset[ChangeKind]) -> tuple[Change, ...]:
+    """The changes having at least one of ``kinds`` (the change list's filter)."""
+    return tuple(c for c in items if c.kinds & kinds)
+
+
+def partner_rows(rows: Sequence[Row], side: Side, sentence: str) -> tuple[int, tuple[str, ...]]:
+    """The row showing ``sentence`` on ``side`` and the sentences beside it on the other side.
+
+    The partners are the other side's sentences of the same link (a GAP row's other side is
+    no partner: removed and added sentences are not a pair). (-1, ()) if it is not shown.
+    """
+    for index, row in enumerate(rows):
+        if sentence in row.sentence_ids(side.value):
+            if row.kind not in (RowKind.LINK, RowKind.MOVED):
+                return index, ()
+            other = row.b if side is Side.A else row.a
+            return index, _visible(other)
+    return -1, ()
