@@ -14,12 +14,14 @@
 5. Growth: an unlinked sentence next to a link joins it (merges n:1, n:m, and splits
    the backbone missed) when enough of its content is found on the other side: little
    is needed inside the same paragraph, much across a paragraph break.
+6. Gaps: between consecutive in-order links, a small DP groups the sentences still
+   free on both sides (1:k splits scored as groups, see gapfill): the order pairs them.
 
 Thresholds are calibrated similarities (CompareOptions); the knobs in ``Tuning`` were
 chosen on the DEplain-web dev split (even pair ids) only, see bench/deplain.py.
 Rows are indices into the content-sentence lists given to ``align_sentences``.
 
-May import: the standard library, scipy, and collatio.core.{options,similarity}.
+May import: the standard library, numpy, scipy, and collatio.core.{gapfill,options,similarity}.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from scipy import sparse
 
+from .gapfill import GapTuning, fill_gaps
 from .options import CompareOptions
 from .similarity import SimilarityModel
 
@@ -54,6 +58,9 @@ class Tuning:
     grow_slack: float = 0.02  # how much the link's similarity may drop when it grows
     grow_coverage_para: float = 0.2  # the same inside one paragraph
     grow_slack_para: float = 0.3
+    gap: GapTuning | None = field(default_factory=GapTuning)  # None: no gap DP
+    split_gain: float | None = 0.03
+    split_min_b: int = 1
 
 
 TUNING = Tuning()
@@ -116,21 +123,42 @@ def monotone_assignment(
     return assignment
 
 
+def _top_per_column(
+    scores: sparse.csr_matrix, floor: float, k: int
+) -> dict[int, list[tuple[float, int]]]:
+    """The best ``k`` (score, a row) of each b column at or above ``floor``, best first.
+
+    One vectorised sort of the kept entries instead of a Python sort per column: on long
+    documents the columns are long (character grams are shared widely), and sorting
+    them one by one was the aligner's quadratic hot spot.
+    """
+    coo = scores.tocoo()
+    keep = coo.data >= floor
+    rows, cols, data = coo.row[keep], coo.col[keep], coo.data[keep]
+    order = np.lexsort((rows, -data, cols))  # by column, then best score, then row
+    rows, cols, data = rows[order], cols[order], data[order]
+    starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if cols.size else np.array([], int)
+    rank = np.arange(cols.size) - np.repeat(starts, np.diff(np.r_[starts, cols.size]))
+    top = rank < k
+    out: dict[int, list[tuple[float, int]]] = {}
+    for s, i, j in zip(data[top].tolist(), rows[top].tolist(), cols[top].tolist(), strict=True):
+        out.setdefault(j, []).append((s, i))
+    return out
+
+
 def _chain_groups(
     model: SimilarityModel, scores: sparse.csr_matrix, threshold: float,
     blocked_a: set[int], blocked_b: set[int], forbidden: set[tuple[int, int]], tuning: Tuning,
 ) -> tuple[list[Group], list[tuple[float, int, int]]]:
     """In-order groups from the monotone assignment, plus the unused candidate pairs."""
-    by_b = sparse.csc_matrix(scores)
+    columns = _top_per_column(scores, threshold, tuning.candidates_per_row)
     terms_a, terms_b = model.words.term_counts()
     candidates: list[list[tuple[int, float]]] = []
     leftovers: list[tuple[float, int, int]] = []
     for j in range(model.n_b):
         options: list[tuple[int, float]] = []
         if j not in blocked_b:
-            lo, hi = by_b.indptr[j], by_b.indptr[j + 1]
-            column = sorted(zip(by_b.data[lo:hi], by_b.indices[lo:hi], strict=True), reverse=True)
-            for s, i in column[: tuning.candidates_per_row]:
+            for s, i in columns.get(j, ()):
                 if s < threshold or int(i) in blocked_a or (int(i), j) in forbidden:
                     continue
                 # A long sentence matched well is more evidence of order than a short one.
@@ -246,6 +274,35 @@ def _grow(
                     changed = True
 
 
+def _extend_splits(
+    model: SimilarityModel, groups: list[Group], eligible_b: set[int], para_b: Sequence[str],
+    tuning: Tuning,
+) -> None:
+    owner = {j: g for g in groups for j in g.b}
+    gain_min = tuning.split_gain or 0.0
+    changed = True
+    while changed:
+        changed = False
+        for j in range(model.n_b):
+            if j in owner or j not in eligible_b:
+                continue
+            best: tuple[float, Group] | None = None
+            for nb in (j - 1, j + 1):
+                g = owner.get(nb)
+                if g is None or g.pinned or g.moved or para_b[nb] != para_b[j] or len(g.b) < tuning.split_min_b:
+                    continue
+                before = model.coverage(g.a, True, g.b)
+                after = model.coverage(g.a, True, [*g.b, j])
+                if after - before >= gain_min and (best is None or after - before > best[0]):
+                    best = (after - before, g)
+            if best is not None and best[0] > 0:
+                g = best[1]
+                g.b = sorted([*g.b, j])
+                g.similarity = model.group(g.a, g.b)
+                owner[j] = g
+                changed = True
+
+
 def align_sentences(
     model: SimilarityModel,
     options: CompareOptions,
@@ -277,5 +334,16 @@ def align_sentences(
     check()
     groups = [*pinned, *groups]
     _grow(model, groups, eligible_a, eligible_b, paragraphs, tuning)
+    if tuning.gap is not None:
+        # After growth: a merge or split the neighbours' evidence supports comes first,
+        # and only what is still free is grouped by order alone.
+        used_a = {i for g in groups for i in g.a}
+        used_b = {j for g in groups for j in g.b}
+        chain = [(g.a, g.b) for g in groups if not g.moved]
+        groups += [Group(a, b, sim) for a, b, sim in fill_gaps(
+            model, chain, used_a, used_b, eligible_a - {i for i, _ in forbidden},
+            eligible_b - {j for _, j in forbidden}, paragraphs, tuning.gap, check)]
+    if tuning.split_gain is not None and paragraphs:
+        _extend_splits(model, groups, eligible_b - {j for _, j in forbidden}, paragraphs[1], tuning)
     groups.sort(key=lambda g: (min(g.a), min(g.b)))
     return groups

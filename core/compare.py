@@ -29,7 +29,7 @@ from .model import (
 )
 from .options import Cancelled, CancelToken, CompareOptions
 from .overrides import Overrides, enforce_forbidden, pinned_groups, resolve
-from .quotes import document_quotes, link_quote_changes, unlinked_quote_changes
+from .quotes import document_quotes, link_quote_changes, outside, unlinked_quote_changes
 from .segment import SegmentedDocument, segment_document, vocabulary
 from .semantic import SemanticScores, load_encoder
 from .similarity import SimilarityModel
@@ -119,8 +119,8 @@ def check_quotes(
     # A quotation that also overlaps a linked sentence was judged with that link.
     spans_a = [(a.sentence(s).start, a.sentence(s).end) for s in linked_a]
     spans_b = [(b.sentence(s).start, b.sentence(s).end) for s in linked_b]
-    free_a = [q for q in quotes_a if not any(q.start < e and s < q.end for s, e in spans_a)]
-    free_b = [q for q in quotes_b if not any(q.start < e and s < q.end for s, e in spans_b)]
+    free_a = outside(quotes_a, spans_a)
+    free_b = outside(quotes_b, spans_b)
     every.extend(unlinked_quote_changes(a, b, removed, added, free_a, free_b))
     return tuple(checked), tuple(every)
 

@@ -17,6 +17,7 @@ May import: the standard library, rapidfuzz, and collatio.core.{model,normalise}
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -65,7 +66,11 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 
 def document_quotes(doc: Document, sentence_ids: Iterable[str] | None = None) -> list[Quote]:
-    """Quotations in the document's content paragraphs (or those holding the given sentences)."""
+    """Quotations in the document's content paragraphs (or those holding the given sentences).
+
+    In text order and disjoint (a quotation ends before the next opening mark is looked
+    for), so both starts and ends increase: ``overlapping`` relies on that.
+    """
     wanted = None if sentence_ids is None else {doc.sentence(s).paragraph for s in sentence_ids}
     found: list[Quote] = []
     for paragraph in doc.paragraphs:
@@ -75,11 +80,32 @@ def document_quotes(doc: Document, sentence_ids: Iterable[str] | None = None) ->
     return found
 
 
+def overlapping(quotes: Sequence[Quote], spans: Iterable[tuple[int, int]]) -> list[Quote]:
+    """The quotations (in text order, disjoint) that overlap any of the spans, in order.
+
+    Binary search instead of testing every quotation against every span: a long text
+    has thousands of each, and the test ran once per link.
+    """
+    hit: set[int] = set()
+    for start, end in spans:
+        k = bisect_right(quotes, start, key=lambda q: q.end)  # first quotation ending after start
+        while k < len(quotes) and quotes[k].start < end:
+            if start < quotes[k].end:
+                hit.add(k)
+            k += 1
+    return [quotes[k] for k in sorted(hit)]
+
+
+def outside(quotes: Sequence[Quote], spans: Iterable[tuple[int, int]]) -> list[Quote]:
+    """The quotations (in text order, disjoint) that overlap none of the spans, in order."""
+    inside = {id(q) for q in overlapping(quotes, spans)}
+    return [q for q in quotes if id(q) not in inside]
+
+
 def _overlapping(
     quotes: Sequence[Quote], doc: Document, sentence_ids: Sequence[str]
 ) -> list[Quote]:
-    spans = [(doc.sentence(s).start, doc.sentence(s).end) for s in sentence_ids]
-    return [q for q in quotes if any(q.start < e and s < q.end for s, e in spans)]
+    return overlapping(quotes, ((doc.sentence(s).start, doc.sentence(s).end) for s in sentence_ids))
 
 
 def _names_outside(doc: Document, sentence_ids: Sequence[str], quotes: Sequence[Quote]) -> set[str]:

@@ -12,17 +12,15 @@ quotations); this module adds what it gets wrong on news text and keeps it fast:
 * text without any candidate boundary (headings, one-sentence paragraphs) skips
   pysbd, which costs about a millisecond per call.
 
-May import: the standard library and pysbd.
+May import: the standard library and collatio.core.presplit (pysbd, run only where needed).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_right
 
-import pysbd
-
-_LANGUAGES = ("de", "en", "fr", "es", "it", "nl")
+from .presplit import split as pysbd_split
 
 # A URL, an e-mail address or a bare domain name ("www.zdf.de", "edition.cnn.com").
 _LINK = re.compile(
@@ -42,47 +40,58 @@ _ABBREVIATION_END = re.compile(
 _CLOSING_QUOTES = "\"'”“»«›‹’"
 
 
-@lru_cache(maxsize=8)
-def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language if language in _LANGUAGES else "en", clean=False)
-
-
 def _mask_links(text: str) -> str:
     return _LINK.sub(lambda m: "x" * len(m.group(0)), text)
 
 
-def _compact(text: str) -> tuple[str, list[int]]:
-    """``text`` with each run of white space as one space, and each character's origin.
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 
-    pysbd's quote rules miss a boundary after „…“ followed by two spaces.
+
+class _Compacted:
+    """``text`` with each run of white space as one space, mapping positions back.
+
+    pysbd's quote rules miss a boundary after „…“ followed by two spaces. The map is
+    kept as the runs that were shortened (not a list with one entry per character):
+    a position's origin is itself plus the characters dropped before it.
     """
-    chars: list[str] = []
-    origin: list[int] = []
-    for match in re.finditer(r"\s+|\S+", text):
-        if match.group(0)[0].isspace():
-            chars.append(" ")
-            origin.append(match.start())
-        else:
-            chars.extend(match.group(0))
-            origin.extend(range(match.start(), match.end()))
-    return "".join(chars), origin
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        self.at: list[int] = []  # compact position just after each shortened run
+        self.shift: list[int] = []  # characters dropped up to and including that run
+        dropped = 0
+        last = 0
+        for match in _SPACE_RUN.finditer(text):
+            parts.append(text[last : match.start()])
+            parts.append(" ")
+            dropped += len(match.group(0)) - 1
+            self.at.append(match.start() - (dropped - len(match.group(0)) + 1) + 1)
+            self.shift.append(dropped)
+            last = match.end()
+        parts.append(text[last:])
+        self.text = "".join(parts)
+
+    def origin(self, pos: int) -> int:
+        """Source position of compact position ``pos`` (a run maps to its start)."""
+        k = bisect_right(self.at, pos)
+        return pos + (self.shift[k - 1] if k else 0)
 
 
 def _pysbd_spans(text: str, language: str) -> list[tuple[int, int]]:
-    compact, origin = _compact(_mask_links(text))
+    compact = _Compacted(_mask_links(text))
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter(language).segment(compact):
+    for piece in pysbd_split(compact.text, language):
         piece = piece.strip()
         if not piece:
             continue
-        found = compact.find(piece, cursor)
+        found = compact.text.find(piece, cursor)
         if found < 0:
             # pysbd changed the text; keep the rest as one sentence rather than lose it.
             break
-        spans.append((origin[found], origin[found + len(piece) - 1] + 1))
+        spans.append((compact.origin(found), compact.origin(found + len(piece) - 1) + 1))
         cursor = found + len(piece)
-    rest = origin[cursor] if cursor < len(origin) else len(text)
+    rest = compact.origin(cursor) if cursor < len(compact.text) else len(text)
     while rest < len(text) and text[rest].isspace():
         rest += 1
     if rest < len(text.rstrip()):

@@ -117,6 +117,10 @@ def _find_input(data: Any, role: str, folder: Path) -> Input:
     raise SessionError(f"The {role} “{name}” is missing: looked for {looked}.")
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def session_from_json(data: Any, session_file: Path) -> Session:
     """Raises SessionError for anything a user must be told about."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -135,9 +139,8 @@ def session_from_json(data: Any, session_file: Path) -> Session:
         overrides = overrides_from_json(data.get("overrides") or {})
     except (KeyError, TypeError, ValueError) as exc:
         raise SessionError(f"{session_file}: the corrections are malformed ({exc}).") from exc
-    view_data = data.get("view") if isinstance(data.get("view"), dict) else {}
-    top = view_data.get("top") if isinstance(view_data.get("top"), dict) else {}
-    panels = view_data.get("panels") if isinstance(view_data.get("panels"), dict) else {}
+    view_data = _mapping(data.get("view"))
+    top, panels = _mapping(view_data.get("top")), _mapping(view_data.get("panels"))
     view = ViewState(
         top.get("a") if isinstance(top.get("a"), str) else None,
         top.get("b") if isinstance(top.get("b"), str) else None,

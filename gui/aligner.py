@@ -10,6 +10,8 @@ May import: PySide6, the standard library and collatio.gui.{geometry,pane,textdo
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .geometry import heights, map_position, paddings
@@ -57,8 +59,20 @@ class RowAligner(QObject):
             self.aligned.emit()
             return
         docs = [view.document() for view in self.views]
-        for doc, first in zip(docs, self.first_blocks, strict=True):
-            set_paddings(doc, first, [0.0] * len(first))
+        # Resetting the paddings shrinks both documents and may clamp B's scroll value,
+        # which would drag A along: hold syncing, and put A back on the same row after.
+        bar_a = self.views[0].verticalScrollBar()
+        old_tops, old_y = self.tops[0], float(bar_a.value())
+        anchor = None
+        if old_tops and len(old_tops) == len(self.first_blocks[0]):
+            row = max(0, bisect_right(old_tops, old_y) - 1)
+            anchor = (row, old_y - old_tops[row])
+        self._syncing = True
+        try:
+            for doc, first in zip(docs, self.first_blocks, strict=True):
+                set_paddings(doc, first, [0.0] * len(first))
+        finally:
+            self._syncing = False
         natural = [
             heights(row_tops(doc, first), document_height(doc))
             for doc, first in zip(docs, self.first_blocks, strict=True)
@@ -73,6 +87,14 @@ class RowAligner(QObject):
         ext_a, ext_b = (row_extents(doc, first) for doc, first in zip(docs, self.first_blocks,
                                                                         strict=True))
         self.extents = (ext_a, ext_b)
+        if anchor is not None:
+            row, offset = anchor
+            height = heights(tops_a, self.totals[0])[row]
+            self._syncing = True
+            try:
+                bar_a.setValue(round(tops_a[row] + min(offset, height)))
+            finally:
+                self._syncing = False
         self._sync(0)
         self.aligned.emit()
 

@@ -152,3 +152,21 @@ def position_of(blocks: tuple[Block, ...], sentence: str, source_offset: int) ->
                 return number, at + source_offset - piece.source_start
             at += len(piece.text)
     return None
+
+
+def first_sentence_from(blocks: tuple[Block, ...], doc: Document, block_number: int,
+                        offset: int) -> str | None:
+    """The first sentence that *starts* at or after (block, offset): what is at the top.
+
+    A line may begin with the tail of a sentence started above; that sentence is not
+    "at the top", the next one is. Used to keep the top sentence across a re-layout.
+    """
+    for number in range(max(0, block_number), len(blocks)):
+        at = 0
+        for piece in blocks[number].pieces:
+            starts = (piece.sentence is not None and piece.source_start is not None
+                      and piece.source_start == doc.sentence(piece.sentence).start)
+            if starts and (number > block_number or at >= offset):
+                return piece.sentence
+            at += len(piece.text)
+    return None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QTableView,
     QTextBrowser,
@@ -88,16 +88,17 @@ class ChangeListDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
-        filters = QHBoxLayout()
+        # Two rows of three: the dock must stay narrow enough to leave room for the panes.
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
         self.filters: dict[ChangeKind, QCheckBox] = {}
-        for kind, label in KIND_LABELS.items():
+        for k, (kind, label) in enumerate(KIND_LABELS.items()):
             box = QCheckBox(label, body)
             box.setChecked(True)
             box.setAccessibleName(f"Show {label.lower()} changes")
             box.toggled.connect(self._refilter)
-            filters.addWidget(box)
+            filters.addWidget(box, k // 3, k % 3)
             self.filters[kind] = box
-        filters.addStretch(1)
         layout.addLayout(filters)
         self.table = QTableView(body)
         self.table.setModel(self.model)

@@ -67,11 +67,14 @@ def _overlaps(extent: Extent, shift: float, top: float, bottom: float) -> bool:
 
 
 def visible_bands(bands: Sequence[Band], origins: Sequence[Band], shift_a: float,
-                  shift_b: float, height: float) -> list[Band]:
+                  shift_b: float, height: float, selected: str | None = None) -> list[Band]:
     """The bands touching the gutter (0..height) on either side; in-order ones first.
 
     In-order bands have increasing extents on both sides, so the visible ones form one
     contiguous range that starts at the first band reaching the top on either side.
+    An origin band is shown when one of its ends is visible; one that only passes through
+    (both ends off screen) is shown only for the selected link: in a long document dozens
+    of far moves would otherwise stripe the gutter and hide the bands that matter.
     """
     bottoms_a = [b.a[1] + shift_a for b in bands]
     bottoms_b = [b.b[1] + shift_b for b in bands]
@@ -84,7 +87,8 @@ def visible_bands(bands: Sequence[Band], origins: Sequence[Band], shift_a: float
             out.append(band)
     out.extend(o for o in origins
                if _overlaps(o.a, shift_a, 0.0, height) or _overlaps(o.b, shift_b, 0.0, height)
-               or (o.a[0] + shift_a < 0.0) != (o.b[0] + shift_b < 0.0))  # crossing the view
+               or (o.link == selected  # passing through the view
+                   and (o.a[0] + shift_a < 0.0) != (o.b[0] + shift_b < 0.0)))
     return out
 
 
@@ -112,6 +116,43 @@ def edge_at(fraction: float, y0: float, y1: float) -> float:
         else:
             hi = mid
     return curve_y((lo + hi) / 2, y0, y1)
+
+
+def ribbon_points(y0: float, y1: float, height: float, samples: int = 16,
+                  margin: float = 8.0) -> list[tuple[float, float]]:
+    """The centre line of an origin ribbon from y0 (left) to y1 (right), as (x fraction, y)
+    points, only over the part that crosses the gutter (0..height, plus a margin).
+
+    A move can span a hundred thousand pixels; a painter given the whole curve rasterises
+    all of it (milliseconds per ribbon). y(t) = y0 + (y1 − y0)·(3t² − 2t³) is monotonic, so
+    the visible t-range is found by bisection and only that is sampled.
+    """
+    lo_y, hi_y = -margin, height + margin
+    if max(y0, y1) < lo_y or min(y0, y1) > hi_y:
+        return []
+
+    def t_at(y: float) -> float:
+        # The t where the centre line reaches y (clamped to the ends).
+        if (y - y0) * (y1 - y0) <= 0:
+            return 0.0
+        if (y - y1) * (y0 - y1) <= 0:
+            return 1.0
+        lo, hi = 0.0, 1.0
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            if (curve_y(mid, y0, y1) - y) * (y1 - y0) < 0:
+                lo = mid
+            else:
+                hi = mid
+        return (lo + hi) / 2
+
+    t0, t1 = sorted((t_at(lo_y), t_at(hi_y)))
+    steps = max(1, samples)
+    points = []
+    for k in range(steps + 1):
+        t = t0 + (t1 - t0) * k / steps
+        points.append((curve_x(t), curve_y(t, y0, y1)))
+    return points
 
 
 def band_at(candidates: Sequence[Band], fraction: float, y: float, shift_a: float,

@@ -3,7 +3,7 @@
 ``link_details`` is pure (tested without a display); ``details_html`` renders it for the
 details panel (a QTextBrowser in the change list dock) and the hover tooltip.
 
-May import: the standard library, collatio.core.{model,explain}.
+May import: the standard library, collatio.core.{model,explain} and collatio.gui.{marks,navigation}.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from html import escape
 
 from collatio.core.explain import shared_words
-from collatio.core.model import Comparison, Link
+from collatio.core.model import Comparison, Link, Sentence
+
+from .marks import describe
+from .navigation import Change
 
 QUOTE_CHANGE_WORDS = {
     "altered": "quotation reworded",
@@ -74,3 +77,41 @@ def details_html(d: LinkDetails, muted: str) -> str:
             line += f"<br>&nbsp;&nbsp;revision: „{escape(q.b)}“"
         parts.append(line)
     return "<br>".join(parts)
+
+
+def tooltip_text(comparison: Comparison, sentence: Sentence) -> str:
+    """The hover text: the sentence's status (``marks.describe``), then why it was linked."""
+    text = describe(comparison, sentence)
+    link = comparison.link_of(sentence.id)
+    if link is None:
+        return text
+    d = link_details(comparison, link)
+    if d.shared:
+        shown = ", ".join(d.shared[:12]) + (" …" if len(d.shared) > 12 else "")
+        text += f"\nShared words: {shown}"
+    for q in d.quotes:
+        text += f"\n⚠ {q.change}"
+        if q.a:
+            text += f"\n   original: „{q.a}“"
+        if q.b:
+            text += f"\n   revision: „{q.b}“"
+    return text
+
+
+def _count(n: int) -> str:
+    return f"{n} sentence{'' if n == 1 else 's'}"
+
+
+def unlinked_html(change: Change) -> str:
+    """The details of a gap: what was dropped and what was added there, unpaired."""
+    parts = []
+    if change.a:
+        parts.append(f"<b>Dropped</b>: {_count(len(change.a))} of the original")
+    if change.b:
+        parts.append(f"<b>Added</b>: {_count(len(change.b))} in the revision")
+    text = " · ".join(parts)
+    if change.a and change.b:
+        text += "<br>Side by side here, but too different to be linked."
+    if change.quote:
+        text += "<br>⚠ a quotation in them changed"
+    return text

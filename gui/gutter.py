@@ -9,6 +9,7 @@ May import: PySide6, the standard library, collatio.core.model and collatio.gui.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from collatio.core.model import Comparison
@@ -16,7 +17,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .connectors import Band, band_at, build_bands, visible_bands
+from .connectors import Band, band_at, build_bands, ribbon_points, visible_bands
 from .marks import Mark
 from .palette import Palette
 from .pane import TextView
@@ -39,6 +40,9 @@ class ConnectorGutter(QWidget):
         self.origins: tuple[Band, ...] = ()
         self.selected: str | None = None
         self.last_paint_count = 0  # bands drawn by the last paint (tests, benchmarks)
+        self.last_paint_ms = 0.0
+        # We fill every pixel: Qt need not paint the splitter behind us first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName("Connector gutter")
         self.setAccessibleDescription("Bands joining linked sentences; click one to select it.")
         self.setFixedWidth(GUTTER_WIDTH)
@@ -54,6 +58,10 @@ class ConnectorGutter(QWidget):
             self.bands, self.origins = (), ()
         else:
             self.bands, self.origins = build_bands(comparison, rows, extents_a, extents_b)
+        self.update()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
         self.update()
 
     def set_selected(self, link: str | None) -> None:
@@ -72,7 +80,8 @@ class ConnectorGutter(QWidget):
 
     def visible(self) -> list[Band]:
         shift_a, shift_b = self.shifts()
-        return visible_bands(self.bands, self.origins, shift_a, shift_b, float(self.height()))
+        return visible_bands(self.bands, self.origins, shift_a, shift_b, float(self.height()),
+                             self.selected)
 
     def band_at_point(self, x: float, y: float) -> Band | None:
         shift_a, shift_b = self.shifts()
@@ -93,9 +102,6 @@ class ConnectorGutter(QWidget):
         w = float(self.width())
         a0, a1 = band.a[0] + shift_a, band.a[1] + shift_a
         b0, b1 = band.b[0] + shift_b, band.b[1] + shift_b
-        if band.origin:  # a thin ribbon between the middles of both ends
-            am, bm = (a0 + a1) / 2, (b0 + b1) / 2
-            a0, a1, b0, b1 = am - 2, am + 2, bm - 2, bm + 2
         path = QPainterPath(QPointF(0, a0))
         path.cubicTo(QPointF(w / 2, a0), QPointF(w / 2, b0), QPointF(w, b0))
         path.lineTo(QPointF(w, b1))
@@ -104,20 +110,38 @@ class ConnectorGutter(QWidget):
         return path
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), QColor(self._palette.header_bg))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             shift_a, shift_b = self.shifts()
             bands = visible_bands(self.bands, self.origins, shift_a, shift_b,
-                                  float(self.height()))
+                                  float(self.height()), self.selected)
             self.last_paint_count = len(bands)
             for band in bands:
                 self._paint_band(painter, band, shift_a, shift_b)
         finally:
             painter.end()
+        self.last_paint_ms = (time.perf_counter() - started) * 1000
+
+    def _paint_origin(self, painter: QPainter, band: Band, shift_a: float, shift_b: float) -> None:
+        """A dashed line from the moved sentences to their place in the revision."""
+        w = float(self.width())
+        points = ribbon_points((band.a[0] + band.a[1]) / 2 + shift_a,
+                               (band.b[0] + band.b[1]) / 2 + shift_b, float(self.height()))
+        if len(points) < 2:
+            return
+        selected = band.link == self.selected
+        colour = QColor(self._palette.text) if selected else self._colour(band)
+        painter.setPen(QPen(colour, 2.5 if selected else 2.0, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline([QPointF(x * w, y) for x, y in points])
 
     def _paint_band(self, painter: QPainter, band: Band, shift_a: float, shift_b: float) -> None:
+        if band.origin:
+            self._paint_origin(painter, band, shift_a, shift_b)
+            return
         colour = self._colour(band)
         selected = band.link == self.selected
         fill = QColor(colour)
@@ -125,8 +149,7 @@ class ConnectorGutter(QWidget):
         path = self._path(band, shift_a, shift_b)
         if band.moved:
             # Moved: hatched fill and a dashed outline, so it differs by more than hue.
-            painter.setBrush(QBrush(fill, Qt.BrushStyle.BDiagPattern if not band.origin
-                                    else Qt.BrushStyle.SolidPattern))
+            painter.setBrush(QBrush(fill, Qt.BrushStyle.BDiagPattern))
             pen = QPen(colour, 1.2, Qt.PenStyle.DashLine)
         else:
             painter.setBrush(QBrush(fill))

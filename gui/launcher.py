@@ -1,7 +1,7 @@
 """The ``collatio`` command: a CLI subcommand goes to the core's CLI, anything else opens a window.
 
 ``collatio compare …``, ``batch``, ``rank``, ``--help`` and ``--version`` run
-``collatio.core.cli.main``; ``collatio A B`` opens the two files, ``collatio --sample`` the
+``collatio.core.cli.main``; ``collatio A B`` opens the two files, ``collatio FILE.collatio`` a session, ``collatio --sample`` the
 bundled sample pair, and ``collatio`` alone an empty window with a hint. PySide6 is imported
 only when a window opens (or a PDF export is asked for), so the command line stays fast.
 
@@ -15,7 +15,9 @@ import sys
 from collections.abc import Sequence
 
 CLI_COMMANDS = frozenset({"compare", "batch", "rank", "--help", "-h", "--version"})
-WINDOW_USAGE = "usage: collatio [A B | --sample]  (or: collatio compare|batch|rank … ; collatio --help)"
+WINDOW_USAGE = ("usage: collatio [A B | SESSION.collatio | --sample]  "
+                "(or: collatio compare|batch|rank … ; collatio --help)")
+SESSION_SUFFIX = ".collatio"  # collatio.core.session.SUFFIX; not imported, to start fast
 
 
 def is_cli(argv: Sequence[str]) -> bool:
@@ -50,10 +52,23 @@ def window_paths(argv: Sequence[str]) -> tuple[bool, tuple[str, str] | None] | s
     return f"collatio: cannot open {' '.join(args)!r}\n{WINDOW_USAGE}"
 
 
+def window_session(argv: Sequence[str]) -> str | None:
+    """The session file when the only argument is one (``collatio review.collatio``)."""
+    args = list(argv)
+    if len(args) == 1 and args[0].endswith(SESSION_SUFFIX) and not args[0].startswith("-"):
+        return args[0]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if is_cli(args):
         return run_cli(args)
+    session = window_session(args)
+    if session is not None:
+        from .app import run_window
+
+        return run_window(session=session)
     parsed = window_paths(args)
     if isinstance(parsed, str):
         print(parsed, file=sys.stderr)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from collatio.core.classify import marks_word_changes
-from collatio.core.explain import shared_words
-from collatio.core.model import Comparison, LinkKind, OpKind, Sentence, SentenceStatus, Side
+from collatio.core.explain import SharedWords, shared_words
+from collatio.core.model import Comparison, Link, LinkKind, OpKind, Sentence, SentenceStatus, Side
 
 
 class Mark(StrEnum):
@@ -49,6 +49,8 @@ class Mark(StrEnum):
     BAND_MINOR = "band-minor"
     BAND_REWORDED = "band-reworded"
     QUOTE = "quote"  # a quotation whose wording changed
+    FIND_MATCH = "find-match"  # background of find matches, and of the current one
+    FIND_CURRENT = "find-current"
 
 
 GLYPHS = {Mark.GLYPH_REMOVED: "−", Mark.GLYPH_ADDED: "+", Mark.GLYPH_MOVED: "⇅"}
@@ -98,6 +100,25 @@ def _clip(spans: list[tuple[int, int]], sentence: Sentence, mark: Mark) -> tuple
     return tuple(out)
 
 
+# shared_words of the heavy rewrites of the comparison being laid out, by link id: every
+# sentence of a link needs them, and they cost a stemming pass over the link's text. One
+# comparison at a time (the one on screen); ``id`` plus the object itself guard the key.
+_shared_cache: tuple[Comparison | None, dict[str, SharedWords]] = (None, {})
+
+
+def _shared(comparison: Comparison, link: Link) -> SharedWords:
+    global _shared_cache
+    owner, cache = _shared_cache
+    if owner is not comparison:
+        cache = {}
+        _shared_cache = (comparison, cache)
+    found = cache.get(link.id)
+    if found is None:
+        language = str(comparison.options.get("language", "de"))
+        found = cache[link.id] = shared_words(link, comparison.a, comparison.b, language)
+    return found
+
+
 def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = False) -> tuple[Span, ...]:
     """Word marks inside the sentence, relative to its start.
 
@@ -112,8 +133,7 @@ def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = Fa
         return ()
     side_a = sentence.side is Side.A
     if not marks_word_changes(link, comparison.b):
-        language = str(comparison.options.get("language", "de"))
-        shared = shared_words(link, comparison.a, comparison.b, language)
+        shared = _shared(comparison, link)
         return _clip(list(shared.a if side_a else shared.b), sentence, Mark.KEPT)
     want = OpKind.DELETE if side_a else OpKind.INSERT
     found = [op.a if side_a else op.b for op in link.ops if op.op is want]

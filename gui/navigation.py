@@ -47,7 +47,7 @@ class Change:
     kind: ChangeKind  # the main kind (for the list's first column and colour)
     kinds: frozenset[ChangeKind]  # every kind it has, for filtering
     link: str | None  # the link shown in the row, if any
-    a: tuple[str, ...]  # sentence ids shown on each side
+    a: tuple[str, ...]  # the changed sentences on each side (a gap's ignored ones left out)
     b: tuple[str, ...]
     excerpt: str
 
@@ -70,7 +70,8 @@ def _visible(entries: Iterable[str | Hidden]) -> tuple[str, ...]:
 
 
 def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
-               quotes_by_link: set[str], links: dict[str, Link]) -> set[ChangeKind]:
+               quotes_by_link: set[str], links: dict[str, Link],
+               unlinked_quotes: list[int]) -> set[ChangeKind]:
     kinds: set[ChangeKind] = set()
     if row.kind in (RowKind.LINK, RowKind.MOVED) and row.link is not None:
         link = links[row.link]
@@ -83,7 +84,6 @@ def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
         if link.quote_changes or link.id in quotes_by_link:
             kinds.add(ChangeKind.QUOTE)
     elif row.kind is RowKind.GAP:
-        spans: list[tuple[int, int]] = []
         for side, entries in ((Side.A, row.a), (Side.B, row.b)):
             doc = comparison.document(side)
             for sid in _visible(entries):
@@ -93,12 +93,11 @@ def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
                     kinds.add(ChangeKind.REMOVED)
                 elif status is SentenceStatus.ADDED:
                     kinds.add(ChangeKind.ADDED)
-                if side is Side.A:
-                    spans.append((sentence.start, sentence.end))
-        # Quote changes in removed/added sentences carry no link: match them by offset.
-        for q in comparison.quote_changes:
-            if q.link is None and q.a is not None and any(lo <= q.a[0] < hi for lo, hi in spans):
-                kinds.add(ChangeKind.QUOTE)
+                # Quote changes in removed sentences carry no link: match them by offset.
+                if side is Side.A and unlinked_quotes:
+                    k = bisect_left(unlinked_quotes, sentence.start)
+                    if k < len(unlinked_quotes) and unlinked_quotes[k] < sentence.end:
+                        kinds.add(ChangeKind.QUOTE)
     return kinds
 
 
@@ -112,14 +111,21 @@ def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = F
     out: list[Change] = []
     quotes_by_link = {q.link for q in comparison.quote_changes if q.link is not None}
     links = {link.id: link for link in comparison.links}  # Comparison.link() scans
+    # Starts (on A) of quote changes in sentences outside any link, sorted for bisection.
+    unlinked = sorted(q.a[0] for q in comparison.quote_changes if q.link is None and q.a)
     for index, row in enumerate(rows):
-        kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, links)
+        kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, links, unlinked)
         if substantive_only:
             kinds.discard(ChangeKind.MINOR)
         main = next((k for k in (*_PRECEDENCE, ChangeKind.QUOTE) if k in kinds), None)
         if main is None:
             continue
         a, b = _visible(row.a), _visible(row.b)
+        if row.kind is RowKind.GAP:  # boilerplate beside an added sentence is no part of it
+            a = tuple(sid for sid in a if comparison.status(comparison.a.sentence(sid))
+                      is SentenceStatus.REMOVED)
+            b = tuple(sid for sid in b if comparison.status(comparison.b.sentence(sid))
+                      is SentenceStatus.ADDED)
         out.append(Change(index, main, frozenset(kinds), row.link, a, b,
                           _excerpt(comparison, a, b)))
     return tuple(out)

@@ -41,7 +41,7 @@ class OverviewMap(QWidget):
         self.changes: tuple[Change, ...] = ()
         self.tops: Sequence[float] = ()
         self.total = 0.0
-        self.scroll = 0.0
+        self.scroll_y = 0.0
         self.viewport = 0.0
         self._pixmap: QPixmap | None = None
         self.renders = 0  # how often the change layer was rendered (tests check the cache)
@@ -62,8 +62,8 @@ class OverviewMap(QWidget):
         self.update()
 
     def set_view(self, scroll: float, viewport: float) -> None:
-        if (scroll, viewport) != (self.scroll, self.viewport):
-            self.scroll, self.viewport = scroll, viewport
+        if (scroll, viewport) != (self.scroll_y, self.viewport):
+            self.scroll_y, self.viewport = scroll, viewport
             self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -97,7 +97,7 @@ class OverviewMap(QWidget):
         try:
             painter.drawPixmap(0, 0, self._pixmap)
             if self.total > 0:
-                y, h = viewport_rect(self.scroll, self.viewport, self.total, float(self.height()))
+                y, h = viewport_rect(self.scroll_y, self.viewport, self.total, float(self.height()))
                 frame = QColor(self._palette.text)
                 shade = QColor(frame)
                 shade.setAlpha(40)

@@ -74,6 +74,8 @@ LIGHT = Palette(
         Mark.BAND_MINOR: SpanStyle(bar="#B8B8B2"),
         Mark.BAND_REWORDED: SpanStyle(bar="#E69F00"),  # Okabe–Ito orange
         Mark.QUOTE: SpanStyle(bar="#000000"),
+        Mark.FIND_MATCH: SpanStyle(background="#FFF1A8"),
+        Mark.FIND_CURRENT: SpanStyle(background="#FFC933"),
     },
 )
 
@@ -107,8 +109,12 @@ DARK = Palette(
         Mark.KEPT: SpanStyle(foreground="#FFFFFF", underline=True),
         Mark.BAND_IDENTICAL: SpanStyle(bar="#3A3D42"),
         Mark.BAND_MINOR: SpanStyle(bar="#585C63"),
-        Mark.BAND_REWORDED: SpanStyle(bar="#E69F00"),
+        # Muted amber: full-strength orange bands glare on a dark page.
+        Mark.BAND_REWORDED: SpanStyle(bar="#A07A2C"),
         Mark.QUOTE: SpanStyle(bar="#FFFFFF"),
+        Mark.FIND_MATCH: SpanStyle(background="#5A4D12", foreground="#FFFFFF"),
+        # The current match stands out as the one bright patch on a dark page (dark text on amber).
+        Mark.FIND_CURRENT: SpanStyle(background="#E8B520", foreground="#111111"),
     },
 )
 
@@ -139,6 +145,8 @@ HIGH_CONTRAST = Palette(
         Mark.BAND_MINOR: SpanStyle(bar="#6A6A6A"),
         Mark.BAND_REWORDED: SpanStyle(bar="#B36B00"),
         Mark.QUOTE: SpanStyle(bar="#000000"),
+        Mark.FIND_MATCH: SpanStyle(background="#FFF1A8"),
+        Mark.FIND_CURRENT: SpanStyle(background="#FFC933"),
     },
 )
 

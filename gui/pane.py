@@ -3,7 +3,7 @@
 The view paints the left bars of removed/added/moved blocks, accepts a dropped file (it
 only reports the path; the window loads it) and shows a sentence's description on hover.
 
-May import: PySide6, the standard library, collatio.core.model and collatio.gui.{cells,marks,palette,textdoc}.
+May import: PySide6, the standard library, collatio.core.model and collatio.gui.{cells,details,palette,textdoc}.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QHelpEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -29,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from .cells import Block, sentence_at
-from .marks import describe
+from .details import tooltip_text
 from .palette import Palette
 from .textdoc import BAR_PROPERTY, bar_colour
 
@@ -51,6 +53,8 @@ class TextView(QTextBrowser):
 
     file_dropped = Signal(str)
     resized = Signal()
+    sentence_clicked = Signal(str)  # a click (not a drag-select) on a sentence
+    sentence_hovered = Signal(str)  # the sentence under the mouse changed ("" for none)
 
     def __init__(self, side: Side, palette: Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +68,11 @@ class TextView(QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.comparison: Comparison | None = None
         self.blocks: tuple[Block, ...] = ()
+        # Row outlines drawn over the text, in document y: (top, bottom, dashed).
+        # The selected change is outlined solid; the hovered sentence's partners dashed.
+        self.outlines: list[tuple[float, float, bool]] = []
+        self._hovered = ""
+        self.viewport().setMouseTracking(True)
 
     # Drops: accept local files, report the first one.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -91,22 +100,48 @@ class TextView(QTextBrowser):
         if event.oldSize().width() != event.size().width():
             self.resized.emit()
 
-    def tooltip_at(self, pos: QPoint) -> str | None:
-        """The description of the sentence under a viewport position, if any."""
+    def sentence_id_at(self, pos: QPoint) -> str | None:
+        """The id of the sentence under a viewport position, if any."""
         if self.comparison is None:
             return None
         cursor = self.cursorForPosition(pos)
         block = cursor.block()
-        # cursorForPosition snaps to the nearest character; make sure we are on the block.
         rect = self.document().documentLayout().blockBoundingRect(block)
         y = pos.y() + self.verticalScrollBar().value()
         if not rect.top() <= y <= rect.bottom():
             return None
         piece = sentence_at(self.blocks, block.blockNumber(), cursor.positionInBlock())
-        if piece is None or piece.sentence is None:
+        return piece.sentence if piece is not None else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() is Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            sid = self.sentence_id_at(event.position().toPoint())
+            if sid:
+                self.sentence_clicked.emit(sid)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return
+        sid = self.sentence_id_at(event.position().toPoint()) or ""
+        if sid != self._hovered:
+            self._hovered = sid
+            self.sentence_hovered.emit(sid)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        if self._hovered:
+            self._hovered = ""
+            self.sentence_hovered.emit("")
+
+    def tooltip_at(self, pos: QPoint) -> str | None:
+        """The description of the sentence under a viewport position, if any."""
+        sid = self.sentence_id_at(pos)
+        if sid is None or self.comparison is None:
             return None
-        sentence = self.comparison.document(self.side).sentence(piece.sentence)
-        return describe(self.comparison, sentence)
+        sentence = self.comparison.document(self.side).sentence(sid)
+        return tooltip_text(self.comparison, sentence)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
@@ -124,8 +159,24 @@ class TextView(QTextBrowser):
         painter = QPainter(self.viewport())
         try:
             self._paint_bars(painter)
+            self._paint_outlines(painter)
         finally:
             painter.end()
+
+    def _paint_outlines(self, painter: QPainter) -> None:
+        if not self.outlines:
+            return
+        offset = self.verticalScrollBar().value()
+        colour = QColor(self._palette.text)
+        colour.setAlpha(150)
+        width = self.viewport().width()
+        for top, bottom, dashed in self.outlines:
+            pen = QPen(colour, 1.0 if dashed else 1.5,
+                       Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(4.0, top - offset - 3.0, width - 8.0,
+                                           bottom - top + 6.0), 4.0, 4.0)
 
     def _paint_bars(self, painter: QPainter) -> None:
         doc = self.document()

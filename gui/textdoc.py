@@ -79,13 +79,18 @@ def build_document(blocks: tuple[Block, ...], palette: Palette, font: QFont) -> 
     doc.setDocumentMargin(12.0)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
+    formats: dict[tuple[Mark, Role], QTextCharFormat] = {}
     for number, block in enumerate(blocks):
         if number == 0:
             cursor.setBlockFormat(block_format(block))
         else:
             cursor.insertBlock(block_format(block))
         for piece in block.pieces:
-            cursor.insertText(piece.text, char_format(piece.mark, palette, block.role))
+            key = (piece.mark, block.role)
+            fmt = formats.get(key)
+            if fmt is None:  # a few dozen distinct formats serve tens of thousands of pieces
+                fmt = formats[key] = char_format(piece.mark, palette, block.role)
+            cursor.insertText(piece.text, fmt)
     cursor.endEditBlock()
     return doc
 
@@ -97,7 +102,7 @@ def row_tops(doc: QTextDocument, first_blocks: list[int]) -> list[float]:
 
 
 def row_extents(doc: QTextDocument, first_blocks: list[int]) -> list[tuple[float, float]]:
-    """(top, bottom) of each row's text: its blocks without their top margin or padding.
+    """(top, bottom) of each row's text: its blocks without the padding above or below.
 
     The padding of a row sits in the next row's top margin (see ``set_paddings``), so the
     last block's bounding rect ends where the row's text ends.
@@ -108,7 +113,7 @@ def row_extents(doc: QTextDocument, first_blocks: list[int]) -> list[tuple[float
     for k, first in enumerate(first_blocks):
         last = (first_blocks[k + 1] if k + 1 < len(first_blocks) else count) - 1
         block = doc.findBlockByNumber(first)
-        top = layout.blockBoundingRect(block).top() + block.blockFormat().topMargin()
+        top = layout.blockBoundingRect(block).top()  # the rect starts below the top margin
         bottom = layout.blockBoundingRect(doc.findBlockByNumber(last)).bottom()
         out.append((top, max(top, bottom)))
     return out

@@ -92,6 +92,8 @@ class ThemeManager(QObject):
         super().__init__(parent)
         self.choice = ThemeChoice.SYSTEM
         self.palette = palette_for(self.choice, system_is_dark())
+        if self.palette is not LIGHT:  # a dark desktop: the chrome follows from the start
+            QGuiApplication.setPalette(qt_palette(self.palette))
         hints = QGuiApplication.styleHints()
         signal = getattr(hints, "colorSchemeChanged", None)
         if signal is not None:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from importlib.resources import as_file, files
 from pathlib import Path
 
 from collatio.core import CancelToken, Comparison, LoadedText, Outcome, Side, compare, load_text
+from collatio.core.options import CompareOptions
+from collatio.core.overrides import Overrides
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +39,7 @@ from .jobs import Job, JobRunner, Progress
 from .legend import legend_html
 from .palette import LIGHT, Palette
 from .pane import Pane
+from .reader import Reader
 from .rows import Row, build_rows
 from .textdoc import build_document
 
@@ -81,34 +85,54 @@ class MainWindow(QMainWindow):
         self.timings: dict[str, float] = {}
         self.runner = JobRunner(self)
         font = reading_font()
+        self.reading_font = font  # zoom and the font preference change it (session_view)
+        self.options = CompareOptions()  # threshold etc.; a session or the preferences set it
+        self.overrides = Overrides()  # the reader's corrections, kept across re-runs
         self.panes = {side: Pane(side, palette, font) for side in (Side.A, Side.B)}
         self.aligner = RowAligner(self.panes[Side.A].view, self.panes[Side.B].view, self)
+        # Gutter, overview, change list, navigation, find, zoom, threshold (gui/reader.py).
+        self.reader = Reader(self, self.panes, self.aligner, palette, self._render,
+                             self._set_link_threshold)
         self._build_central()
         self._build_menus()
         self._build_status()
+        self.reader.build_menus(self.view_menu)
+        self.addToolBar(self.reader.build_toolbar())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reader.dock)
+        self.resizeDocks([self.reader.dock], [330], Qt.Orientation.Horizontal)  # reading first
+        self.run_ended.connect(self.reader.run_ended)
         for side, pane in self.panes.items():
             pane.view.file_dropped.connect(lambda path, s=side: self.load_file(s, path))
             pane.show_plain(HINTS[side], muted=True)
+        # Sessions, corrections, themes, preferences, file watching (collatio.gui.session_*).
+        from .session_controller import attach  # local: those modules import this one
+
+        self.comforts = attach(self)
 
     # ---- construction -------------------------------------------------------------------
     def _build_central(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.panes[Side.A])
+        splitter.addWidget(self.reader.gutter)
         splitter.addWidget(self.panes[Side.B])
+        splitter.addWidget(self.reader.overview)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        splitter.setHandleWidth(1)
         self.legend = QLabel(legend_html(self.palette_), self)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setContentsMargins(10, 4, 10, 4)
         # The legend may be clipped on a narrow window; it must not widen the window.
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setWordWrap(True)  # nine entries: wrap beside the change list dock
         self.legend.setStyleSheet(f"background: {self.palette_.header_bg};")
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.reader.find_bar)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
@@ -123,7 +147,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self._action("Open &original…", lambda: self.ask_open(Side.A),
                                          QKeySequence.StandardKey.Open))
         file_menu.addAction(self._action("Open &revision…", lambda: self.ask_open(Side.B),
@@ -134,8 +158,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("Open &sample pair", self.open_sample))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        view_menu = self.menuBar().addMenu("&View")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.quit_action)
+        view_menu = self.view_menu = self.menuBar().addMenu("&View")
         self.boilerplate_action = self._action("Show boilerplate and duplicates",
                                                self._on_boilerplate_toggled)
         self.boilerplate_action.setCheckable(True)
@@ -237,10 +262,12 @@ class MainWindow(QMainWindow):
             self.token.cancel()  # the older run is stale; stop it early
         self.generation += 1
         token = self.token = CancelToken()
+        options, overrides = self.options, self.overrides
 
         def work(progress: Progress) -> Comparison:
             return compare(a.text, b.text, source_a=a.source or None, source_b=b.source or None,
-                           format_a=a.format, format_b=b.format, cancel=token, progress=progress)
+                           format_a=a.format, format_b=b.format, cancel=token, progress=progress,
+                           options=options, overrides=overrides)
 
         job = Job("compare", self.generation, work)
         job.signals.progress.connect(self._on_progress)
@@ -302,15 +329,21 @@ class MainWindow(QMainWindow):
         if comparison is None:
             return
         show = self.boilerplate_action.isChecked()
-        self.rows = build_rows(comparison, show_boilerplate=show)
+        self.rows = self.reader.arrange(comparison, build_rows(comparison, show_boilerplate=show))
         firsts: list[list[int]] = []
         for side, pane in self.panes.items():
-            blocks = plan_side(comparison, self.rows, side)
+            blocks = plan_side(comparison, self.rows, side, hide_minor=self.reader.hide_minor)
             self.blocks[side] = blocks
-            doc = build_document(blocks, self.palette_, reading_font())
+            doc = build_document(blocks, self.palette_, self.reader.font(self.reading_font))
             pane.show_document(doc, comparison, blocks)
             firsts.append([n for n, b in enumerate(blocks) if b.first_in_row])
         self.aligner.set_rows((firsts[0], firsts[1]))
+        self.reader.rendered(comparison, self.rows, self.blocks)
+
+    def _set_link_threshold(self, threshold: float) -> None:
+        """Re-run the comparison with another link threshold (the reader keeps the position)."""
+        self.options = replace(self.options, link_threshold=threshold)
+        self.recompare()
 
     # ---- view options ---------------------------------------------------------------------
     def _on_boilerplate_toggled(self) -> None:

@@ -84,3 +84,11 @@ def test_core_does_not_import_qt() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_wheel_contains_the_icon_and_desktop_entry(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    assert "collatio/assets/icons/collatio.svg" in names
+    for size in (16, 32, 48, 256):
+        assert f"collatio/assets/icons/collatio-{size}.png" in names
+    assert "collatio/assets/collatio.desktop" in names

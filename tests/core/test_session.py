@@ -98,7 +98,7 @@ def test_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
 def test_not_a_session(tmp_path: Path, content: str) -> None:
     path = tmp_path / "x.collatio"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(SessionError, match="x.collatio"):
+    with pytest.raises(SessionError, match=r"x\.collatio"):
         load_session(path)
 
 

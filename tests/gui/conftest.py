@@ -15,6 +15,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collatio.core import Comparison, compare
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 _APP = QApplication.instance() or QApplication(["collatio-tests"])
@@ -29,3 +30,12 @@ def sample_texts() -> tuple[str, str]:
 @pytest.fixture(scope="session")
 def sample_comparison() -> Comparison:
     return compare(*sample_texts())
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Every test gets its own empty preferences folder: no test reads or writes the
+    user's configuration, and no test sees another's theme or geometry (gui/settings.py)."""
+    folder = str(tmp_path_factory.mktemp("settings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    return folder

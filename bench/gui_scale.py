@@ -1,0 +1,158 @@
+"""The window at scale: first paint and next-change jumps on the DEplain ×1 concatenation.
+
+Run by hand, not in CI (offscreen by default; ``xvfb-run -a`` works too):
+
+    .venv/bin/python bench/gui_scale.py [--scale 1] [--jumps 100] [--recompute]
+
+The comparison is computed once and pickled in the temporary folder (keyed by the
+inputs), so runs measure the window only. Measured from outside the GUI code:
+
+* first paint: ``MainWindow.show_comparison`` (rows, cell plans, text documents,
+  aligner, reader) plus one synchronous repaint of the window, after the comparison
+  is ready;
+* next-change jumps: ``Reader.go(forward=True)`` (what Alt+Down does), each followed by
+  a synchronous repaint of both panes; median, 95th percentile and worst;
+* if the window has no next-change navigation, scroll steps of the A pane instead.
+
+The inputs are read from ../shared at run time (see bench/perf.py); nothing is copied.
+
+May import: the standard library, PySide6, collatio.core, collatio.gui and bench.perf.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import pickle
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from perf import DEFAULT_DATA, deplain_concatenation, sample_pair  # noqa: E402
+
+
+def _inputs(name: str, data: Path, scale: int) -> tuple[str, str]:
+    if name == "sample":
+        return sample_pair()
+    a, b = deplain_concatenation(data)
+    return "\n\n".join([a] * scale), "\n\n".join([b] * scale)
+
+
+def _comparison(text_a: str, text_b: str, recompute: bool) -> tuple[object, float | None]:
+    """The comparison, from the pickle cache when it is there (and the seconds it took)."""
+    from collatio.core import compare
+
+    key = hashlib.sha1((text_a + "\0" + text_b).encode("utf-8")).hexdigest()[:16]
+    cache = Path(tempfile.gettempdir()) / f"collatio-gui-scale-{key}.pkl"
+    if cache.exists() and not recompute:
+        with open(cache, "rb") as handle:
+            return pickle.load(handle), None
+    start = time.perf_counter()
+    comparison = compare(text_a, text_b)
+    took = time.perf_counter() - start
+    with open(cache, "wb") as handle:
+        pickle.dump(comparison, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return comparison, took
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure(name: str, comparison: object, jumps: int) -> dict[str, object]:
+    from collatio.gui.window import MainWindow
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["collatio-gui-scale"])
+    # A private, empty preferences folder: the bench must not read or write the user's.
+    settings = tempfile.mkdtemp(prefix="collatio-gui-scale-settings-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+
+    start = time.perf_counter()
+    window.show_comparison(comparison)  # type: ignore[arg-type]
+    shown = time.perf_counter()
+    app.processEvents()
+    window.repaint()
+    painted = time.perf_counter()
+
+    result: dict[str, object] = {
+        "input": name,
+        "rows": len(window.rows),
+        "show_comparison_s": shown - start,
+        "first_paint_s": painted - start,
+    }
+    reader = getattr(window, "reader", None)
+    go = getattr(reader, "go", None)
+    panes = [window.panes[side].view.viewport() for side in window.panes]
+    steps: list[float] = []
+    if callable(go):
+        changes = len(reader.nav_items()) if hasattr(reader, "nav_items") else -1
+        result["what"] = f"next-change jumps (Reader.go), {changes} changes"
+        for _ in range(jumps):
+            t = time.perf_counter()
+            go(True)
+            app.processEvents()
+            for viewport in panes:
+                viewport.repaint()
+            steps.append(time.perf_counter() - t)
+    else:
+        result["what"] = "scroll steps of the A pane (no next-change navigation found)"
+        bar = next(iter(window.panes.values())).view.verticalScrollBar()
+        for _ in range(jumps):
+            t = time.perf_counter()
+            bar.setValue(bar.value() + bar.pageStep())
+            app.processEvents()
+            for viewport in panes:
+                viewport.repaint()
+            steps.append(time.perf_counter() - t)
+    result["steps"] = len(steps)
+    result["step_median_ms"] = statistics.median(steps) * 1000 if steps else float("nan")
+    result["step_p95_ms"] = _percentile(steps, 0.95) * 1000 if steps else float("nan")
+    result["step_max_ms"] = max(steps) * 1000 if steps else float("nan")
+    window.cancel()
+    window.runner.wait(3000)
+    window.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("COLLATIO_DEPLAIN", DEFAULT_DATA)))
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--jumps", type=int, default=100)
+    parser.add_argument("--recompute", action="store_true", help="ignore the pickled comparison")
+    parser.add_argument("--skip-sample", action="store_true")
+    args = parser.parse_args(argv)
+
+    names = ([] if args.skip_sample else ["sample"]) + [f"deplain×{args.scale}"]
+    for name in names:
+        text_a, text_b = _inputs("sample" if name == "sample" else "deplain", args.data, args.scale)
+        comparison, took = _comparison(text_a, text_b, args.recompute)
+        computed = f"computed in {took:.1f} s" if took is not None else "from the pickle cache"
+        result = measure(name, comparison, args.jumps)
+        print(
+            f"{name:<11} rows {result['rows']:>6} ({computed}) | "
+            f"first paint {result['first_paint_s'] * 1000:8.1f} ms "
+            f"(show_comparison {result['show_comparison_s'] * 1000:8.1f} ms) | "
+            f"{result['steps']} {result['what']}: median {result['step_median_ms']:6.1f} ms, "
+            f"p95 {result['step_p95_ms']:6.1f} ms, max {result['step_max_ms']:6.1f} ms",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""pysbd's rules, run without its regex recompilation and without shared state.
+
+pysbd (0.3.x) is the rule engine behind collatio.core.sentences. Used as documented
+(``Segmenter(...).segment(text)``) it has two costs and one bug:
+
+* it builds regular expressions from strings on every call (one per abbreviation found
+  in the text, one per sentence found) and hands them to ``re.sub``/``re.finditer``;
+  there are more distinct patterns than ``re``'s 512-entry cache holds, so the cache
+  thrashes and about half of the splitting time went to compiling patterns;
+* ``Segmenter.segment`` locates each sentence in the text with a fresh
+  ``re.finditer(re.escape(sentence))`` scan from the start (quadratic per paragraph);
+* ``Segmenter.segment`` keeps the text on the instance (``self.original_text``), so a
+  segmenter shared by threads splits one thread's text against another's.
+
+``split`` runs pysbd's own ``Processor`` (the part that holds the rules; a new one per
+call, so nothing is shared between threads) and then does what
+``Segmenter.sentences_with_char_spans`` does, with ``str.find`` instead of a regex,
+giving the same pieces. ``install_pattern_cache`` gives pysbd's modules a stand-in for
+``re`` whose functions compile each pattern once (a plain dict: the patterns pysbd
+builds come from its abbreviation lists and the text's case variants of them, so
+there are a few thousand at most; the dict is emptied if it ever grows past a bound).
+Pattern semantics are untouched: the same pattern strings and flags are compiled by
+``re`` itself.
+
+May import: the standard library and pysbd.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import pysbd
+import pysbd.processor
+from pysbd.lang.deutsch import Deutsch
+from pysbd.languages import Language
+
+_LANGUAGES = ("de", "en", "fr", "es", "it", "nl")
+_MAX_PATTERNS = 20_000
+# White space other than " ", or a character that re.IGNORECASE matches to a letter of
+# pysbd's German abbreviations although it does not lower-case to it (found by trying
+# every code point against every letter; tests/core/test_perf_sentences.py re-checks).
+_ODD_TEXT = re.compile(r"[^\S ]|[İıſ]")
+
+
+class _CachedRe:
+    """The parts of ``re`` that pysbd calls, compiling each (pattern, flags) once."""
+
+    def __init__(self) -> None:
+        self._patterns: dict[tuple[type, str | bytes, int], re.Pattern[Any]] = {}
+
+    def _compile(self, pattern: str | re.Pattern[Any], flags: int | re.RegexFlag = 0) -> re.Pattern[Any]:
+        if isinstance(pattern, re.Pattern):
+            return pattern if not flags else re.compile(pattern, flags)  # re raises as usual
+        key = (type(pattern), pattern, int(flags))
+        found = self._patterns.get(key)
+        if found is None:
+            if len(self._patterns) >= _MAX_PATTERNS:
+                self._patterns.clear()
+            found = self._patterns[key] = re.compile(pattern, flags)
+        return found
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[Any]:
+        return self._compile(pattern, flags)
+
+    def sub(self, pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
+        result: str = self._compile(pattern, flags).sub(repl, string, count)
+        return result
+
+    def subn(self, pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> tuple[str, int]:
+        return self._compile(pattern, flags).subn(repl, string, count)
+
+    def search(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).search(string)
+
+    def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).match(string)
+
+    def fullmatch(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).fullmatch(string)
+
+    def findall(self, pattern: str, string: str, flags: int = 0) -> list[Any]:
+        return self._compile(pattern, flags).findall(string)
+
+    def finditer(self, pattern: str, string: str, flags: int = 0) -> Any:
+        return self._compile(pattern, flags).finditer(string)
+
+    def split(self, pattern: str, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
+        return self._compile(pattern, flags).split(string, maxsplit)
+
+    def __getattr__(self, name: str) -> Any:  # escape, IGNORECASE, Pattern, ...
+        return getattr(re, name)
+
+
+_CACHED_RE = _CachedRe()
+_install_lock = threading.Lock()
+_installed = False
+
+
+def install_pattern_cache() -> None:
+    """Point every loaded pysbd module's ``re`` at the compiling-once stand-in."""
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        for name, module in list(sys.modules.items()):
+            ours = name == "pysbd" or name.startswith("pysbd.")
+            if ours and isinstance(module, ModuleType) and getattr(module, "re", None) is re:
+                module.re = _CACHED_RE  # type: ignore[attr-defined]
+        _installed = True
+
+
+class _Deutsch(Deutsch):  # type: ignore[misc]
+    """pysbd's German rules, with the abbreviation scan made linear.
+
+    ``search_for_abbreviations_in_string`` runs one substitution over the whole text for
+    every *occurrence* of every abbreviation; one-letter abbreviations ("v", "x", "ä")
+    start a word every few lines, so a long paragraph cost quadratic time (a 77k-char
+    paragraph of the DEplain corpus: seconds). The German substitution depends only on
+    the occurrence's text (``am``), not on its index, and only turns "." into "∯", so
+    applying it again for an ``am`` already applied changes nothing: each distinct
+    ``am`` is applied once, in order of first occurrence. The German
+    ``scan_for_replacements`` ignores the next-character array, so it is not built.
+    """
+
+    class AbbreviationReplacer(Deutsch.AbbreviationReplacer):  # type: ignore[misc]
+        def search_for_abbreviations_in_string(self, text: str) -> str:
+            lowered = text.lower()
+            # pysbd skips an abbreviation whose letters are nowhere in the text; most
+            # that remain ("st", "gen", "v") occur only inside words, where the
+            # "(?:^|\s)abbr" search finds nothing. When the only white space is " "
+            # and no character matches a letter case-insensitively without lowering
+            # to it (İ, ı, ſ), a letters-only abbreviation can match only where
+            # " " + abbr occurs in " " + lowered: skip it otherwise, without a search.
+            spaced = "" if _ODD_TEXT.search(text) else " " + lowered
+            for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+                stripped = abbr.strip()
+                if stripped not in lowered:
+                    continue
+                if spaced and "." not in stripped and " " + stripped not in spaced:
+                    continue
+                found = _CACHED_RE.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
+                for am in dict.fromkeys(found):
+                    text = self.scan_for_replacements(text, am, 0, [])
+            return text
+
+
+def _processor(language: str) -> Callable[[str], Any]:
+    lang = _Deutsch if language == "de" else Language.get_language_code(
+        language if language in _LANGUAGES else "en"
+    )
+    cls = getattr(lang, "Processor", pysbd.processor.Processor)
+    return lambda text: cls(text, lang, char_span=False)
+
+
+def _locate(text: str, sentences: list[str]) -> list[str]:
+    """``Segmenter.sentences_with_char_spans`` without a regex per sentence.
+
+    Each sentence is looked for as ``re.finditer(escape(s) + r"\\s*")`` would find it:
+    non-overlapping occurrences from the start of the text; the first whose end
+    (trailing white space included) lies past the previous sentence's end is taken.
+    """
+    pieces: list[str] = []
+    prior_end = 0
+    n = len(text)
+    for sentence in sentences:
+        pos = 0
+        while pos <= n:
+            found = text.find(sentence, pos)
+            if found < 0:
+                break
+            end = found + len(sentence)
+            while end < n and text[end].isspace():
+                end += 1
+            if end > prior_end:
+                pieces.append(text[found:end])
+                prior_end = end
+                break
+            pos = end if end > found else found + 1
+    return pieces
+
+
+def split(text: str, language: str) -> list[str]:
+    """What ``pysbd.Segmenter(language, clean=False).segment(text)`` returns."""
+    install_pattern_cache()
+    if not text:
+        return []
+    sentences = _processor(language)(text).process()
+    return _locate(text, list(sentences))

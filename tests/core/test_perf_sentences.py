@@ -1,0 +1,81 @@
+"""The fast sentence splitting paths give exactly what pysbd gives.
+
+collatio.core.sbd runs pysbd's rules without its regex recompilation (and with a
+linear German abbreviation scan); collatio.core.presplit cuts German paragraphs at
+boundaries no rule can veto and runs pysbd only on the rest. Both must return the
+pieces ``pysbd.Segmenter(language, clean=False).segment`` returns. Paragraphs are
+generated from the material pysbd's rules look at: abbreviations, ordinals and list
+markers, quotations and brackets, "!" and "?", hyphens.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pysbd
+from collatio.core import presplit, sbd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+WORDS = ["Haus", "kam", "spät", "nach", "Berlin", "Käfer-Bauch", "genau", "Stadt", "von",
+         "viele", "Die", "Viele", "und", "im", "Jahr", "2020", "12", "3", "100", "Xi",
+         "Gen", "Usa", "Co", "KG", "TV", "ab", "Euro", "Mio", "Tel", "zwei", "Yahoo"]
+TOKENS = [*WORDS, *WORDS, "usw.", "z. B.", "z.B.", "Dr.", "Nr.", "v.", "ca.", "Mio.", "St.",
+          "u. a.", "Di.", "3.", "4.", "24.", "1.000", "a)", "b)", "(c)", "iv.", "a.", "b.",
+          "„Das", "ist", "gut.“", '"Gut."', "«So»", "(siehe", "oben)", "--", "'s", "geht's",
+          "Yahoo!", "?", "!", ",", ":", "…", "...", "März", "Februar"]
+ENDS = [".", ".", ".", "!", "?", ".“", ""]
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> str:
+    sentences = []
+    for _ in range(draw(st.integers(1, 7))):
+        words = draw(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=9))
+        first = draw(st.sampled_from(["Er", "Die", "Viele", "Das", "Am", "von", "3.", "„Wir"]))
+        sentences.append(" ".join([first, *words]) + draw(st.sampled_from(ENDS)))
+    return " ".join(sentences)
+
+
+def _pieces(found: list[str]) -> list[str]:
+    return [p.strip() for p in found if p.strip()]
+
+
+def _reference(text: str) -> list[str]:
+    return _pieces(pysbd.Segmenter(language="de", clean=False).segment(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraphs())
+def test_sbd_split_is_pysbd(text: str) -> None:
+    assert _pieces(sbd.split(text, "de")) == _reference(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(paragraphs())
+def test_presplit_is_pysbd(text: str) -> None:
+    assert _pieces(presplit.split(text, "de")) == _reference(text)
+
+
+def test_presplit_cuts_only_where_no_rule_can_veto() -> None:
+    text = "Er kam spät nach Hause. Die Stadt war still. Sie schlief schon. Dr. Kim rief an."
+    ends = [text[:c].rsplit(" ", 1)[-1] for c in presplit._clear_boundaries(text)]
+    assert ends == ["Hause.", "still.", "schon."]  # "Dr." is an abbreviation: no cut
+    assert presplit.split(text, "de") == _reference(text)
+
+
+def test_odd_text_guard_lists_every_case_insensitive_oddity() -> None:
+    # sbd skips an abbreviation search when " " + abbr is not in the lowered text; that
+    # is exact only if no character matches an abbreviation letter under IGNORECASE
+    # without lowering to it. Those characters must be in sbd._ODD_TEXT.
+    letters = {c.lower() for a in pysbd.lang.deutsch.Deutsch.Abbreviation.ABBREVIATIONS
+               for c in a.strip() if c != "."}
+    letter = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.IGNORECASE)
+    odd = [
+        chr(cp)
+        for cp in range(sys.maxunicode + 1)
+        if len(chr(cp).lower()) != 1
+        or (letter.fullmatch(chr(cp)) and chr(cp).lower() not in letters)
+    ]
+    assert odd and all(sbd._ODD_TEXT.search(c) for c in odd), odd

@@ -1,0 +1,45 @@
+"""Link details: kind, similarity in percent, moved, shared words, quote changes (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from collatio.core.model import LinkKind, QuoteChange
+from collatio.gui.details import details_html, link_details, tooltip_text, unlinked_html
+
+from .factory import L, make
+
+
+def test_details_name_kind_similarity_shared_words_and_quotes() -> None:
+    a = "Putin sagte: „Wir sind Freunde.“"
+    b = "Putin erklärte: „Wir bleiben Freunde.“"
+    c = make([[a]], [[b]], [L((0,), (0,), LinkKind.REWORDED, moved=True, similarity=0.734)])
+    qa, qb = (a.index("Wir"), a.index(".“")), (b.index("Wir"), b.index(".“"))
+    link = replace(c.links[0], quote_changes=(QuoteChange("altered", qa, qb, "l0"),))
+    c = replace(c, links=(link,))
+    d = link_details(c, link)
+    assert (d.kind, d.similarity, d.moved) == ("reworded", "73 %", True)
+    assert d.shared == ("Putin", "Freunde")
+    assert [(q.change, q.a, q.b) for q in d.quotes] == [
+        ("quotation reworded", "Wir sind Freunde", "Wir bleiben Freunde")]
+    html = details_html(d, "#888")
+    assert "73 %" in html and "moved" in html and "Wir bleiben Freunde" in html
+    tip = tooltip_text(c, c.a.sentences[0])
+    assert tip.startswith("Reworded · similarity 0.73") and "Shared words: Putin, Freunde" in tip
+    assert "⚠ quotation reworded" in tip
+
+
+def test_tooltip_of_an_unlinked_sentence_is_its_status() -> None:
+    c = make([["Gone."]], [["New."]])
+    assert tooltip_text(c, c.a.sentences[0]).startswith("Removed")
+
+
+def test_unlinked_details_say_what_was_dropped_and_added() -> None:
+    from collatio.gui.navigation import changes
+    from collatio.gui.rows import build_rows
+
+    c = make([["Gone one.", "Gone two."]], [["New."]])
+    (change,) = changes(c, build_rows(c))
+    html = unlinked_html(change)
+    assert "2 sentences of the original" in html and "1 sentence in the revision" in html
+    assert "too different to be linked" in html

@@ -1,0 +1,133 @@
+"""Navigation order, stepping and partner mapping (pure, no display)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from collatio.core.model import Comparison, LinkKind, QuoteChange, Role, Side
+from collatio.gui.navigation import (
+    ChangeKind,
+    changes,
+    filter_changes,
+    index_of_row,
+    partner_rows,
+    step,
+)
+from collatio.gui.rows import build_rows
+
+from .factory import L, make
+
+SAME, M, R = LinkKind.IDENTICAL, LinkKind.MINOR, LinkKind.REWORDED
+
+
+def _mixed() -> Comparison:
+    # rows: 0 identical link, 1 minor link, 2 removed a.s2, 3 reworded link, 4 added b.s4
+    return make([["A0.", "A1.", "A2.", "A3."]], [["A0.", "A1!", "B3.", "B4."]],
+                [L((0,), (0,), SAME), L((1,), (1,), M), L((3,), (2,), R)])
+
+
+def test_changes_in_reading_order_with_kinds() -> None:
+    c = _mixed()
+    rows = build_rows(c)
+    got = [(ch.row, ch.kind, ch.link) for ch in changes(c, rows)]
+    assert got == [(1, ChangeKind.MINOR, "l1"), (2, ChangeKind.REMOVED, None),
+                   (3, ChangeKind.REWORDED, "l2"), (4, ChangeKind.ADDED, None)]
+
+
+@pytest.mark.parametrize(
+    ("case", "kwargs", "expected_rows"),
+    [
+        # Empty comparison: nothing to visit.
+        ("empty", {}, []),
+        # Only identical links: nothing changed, nothing to visit.
+        ("identical", {}, []),
+        # Substantive only: the minor link (row 1) is skipped, the rest stays.
+        ("mixed", {"substantive_only": True}, [2, 3, 4]),
+        # Hide minor: minor links count as unchanged, same effect on the order.
+        ("mixed", {"hide_minor": True}, [2, 3, 4]),
+        # Everything.
+        ("mixed", {}, [1, 2, 3, 4]),
+    ],
+)
+def test_navigation_order_table(case: str, kwargs: dict[str, bool], expected_rows: list[int]) -> None:
+    c = {
+        "empty": make([], []),
+        "identical": make([["Same one.", "Same two."]], [["Same one.", "Same two."]],
+                          [L((0,), (0,), SAME), L((1,), (1,), SAME)]),
+        "mixed": _mixed(),
+    }[case]
+    assert [ch.row for ch in changes(c, build_rows(c), **kwargs)] == expected_rows
+
+
+@pytest.mark.parametrize(
+    ("current", "forward", "wrap", "expected"),
+    [
+        (None, True, True, (0, False)),  # nothing selected: next is the first change
+        (None, False, True, (3, False)),  # ... and previous is the last
+        (1, True, True, (1, False)),  # from the first change's row (1) to the second (row 2)
+        (3, False, True, (1, False)),  # back from row 3 to the removed sentence in row 2
+        (4, True, True, (0, True)),  # after the last: wrap to the first, and say so
+        (1, False, True, (3, True)),  # before the first: wrap to the last
+        (4, True, False, None),  # no wrap: the end stops
+        (0, True, True, (0, False)),  # from a row that is no change (row 0): the next change
+    ],
+)
+def test_step_table(current: int | None, forward: bool, wrap: bool,
+                    expected: tuple[int, bool] | None) -> None:
+    c = _mixed()
+    items = changes(c, build_rows(c))
+    found = step(items, current, forward, wrap)
+    assert (None if found is None else (found.index, found.wrapped)) == expected
+
+
+def test_step_on_no_changes_is_none() -> None:
+    assert step((), None, True) is None
+    assert step((), 3, False) is None
+
+
+def test_quote_changes_flag_and_filter() -> None:
+    c = _mixed()
+    link = replace(c.links[0], quote_changes=(QuoteChange("altered", (0, 2), (0, 2), "l0"),))
+    c = replace(c, links=(link, *c.links[1:]))
+    items = changes(c, build_rows(c))
+    # The identical link with a changed quotation becomes a change of its own, kind quote.
+    assert (items[0].row, items[0].kind, items[0].quote) == (0, ChangeKind.QUOTE, True)
+    assert [ch.row for ch in filter_changes(items, frozenset({ChangeKind.QUOTE}))] == [0]
+    assert [ch.row for ch in filter_changes(items, frozenset({ChangeKind.REMOVED,
+                                                               ChangeKind.ADDED}))] == [2, 4]
+    assert index_of_row(items, 3) == 3 and index_of_row(items, 5) is None
+
+
+def test_partner_rows_map_a_sentence_to_its_link_partners() -> None:
+    c = make([["One.", "Two.", "Three."]], [["Uno.", "Two and three."]],
+             [L((0,), (0,)), L((1, 2), (1,))])
+    rows = build_rows(c)
+    assert partner_rows(rows, Side.A, "a.s2") == (1, ("b.s1",))
+    assert partner_rows(rows, Side.B, "b.s1") == (1, ("a.s1", "a.s2"))
+    assert partner_rows(rows, Side.A, "a.s9") == (-1, ())
+
+
+def test_removed_and_added_are_no_partners() -> None:
+    c = make([["Gone."]], [["New."]])
+    rows = build_rows(c)
+    assert partner_rows(rows, Side.A, "a.s0") == (0, ())
+
+
+def test_moved_partner_is_shown_beside_it() -> None:
+    c = make([["P.", "Q.", "R."]], [["Q.", "R.", "P."]],
+             [L((0,), (2,), SAME, moved=True), L((1,), (0,), SAME), L((2,), (1,), SAME)])
+    rows = build_rows(c)
+    row, partners = partner_rows(rows, Side.A, "a.s0")
+    assert rows[row].kind.value == "moved" and partners == ("b.s2",)
+    kinds = [ch.kind for ch in changes(c, rows)]
+    assert kinds == [ChangeKind.MOVED]  # the stub row is not a second change
+
+
+def test_a_gap_change_lists_only_its_changed_sentences() -> None:
+    # Boilerplate in A beside an added sentence in B: the change is "added", one sentence.
+    c = make([(Role.BOILERPLATE, ["Menu.", "Login."]), ["Same."]], [["New!"], ["Same."]],
+             [L((2,), (1,), SAME)])
+    (change,) = changes(c, build_rows(c))
+    assert (change.kind, change.a, change.b) == (ChangeKind.ADDED, (), ("b.s0",))
+    assert change.excerpt == "New!"

@@ -1,0 +1,73 @@
+"""Which word marks a link's sentences get: changes for light edits, anchors for rewrites."""
+
+from __future__ import annotations
+
+import pytest
+from collatio.core.model import Comparison, DiffOp, LinkKind, OpKind, Side
+from collatio.gui.marks import Mark, word_spans
+
+from .factory import L, make
+
+A = "Der Präsident betonte die enge Partnerschaft beider Länder."
+B_REWRITE = "Beide Länder pflegen laut dem Präsidenten eine enge Partnerschaft."
+B_LIGHT = "Der Präsident betonte die sehr enge Partnerschaft beider Länder."
+
+
+def _ops_rewrite() -> tuple[DiffOp, ...]:
+    # The word diff of a heavy rewrite: nothing kept in place.
+    return (DiffOp(OpKind.DELETE, (0, len(A)), None), DiffOp(OpKind.INSERT, None, (0, len(B_REWRITE))))
+
+
+def _ops_light() -> tuple[DiffOp, ...]:
+    at = B_LIGHT.index("sehr ")
+    return (DiffOp(OpKind.EQUAL, (0, at), (0, at)),
+            DiffOp(OpKind.INSERT, None, (at, at + 5)),
+            DiffOp(OpKind.EQUAL, (at, len(A)), (at + 5, len(B_LIGHT))))
+
+
+def _comparison(b: str, kind: LinkKind, ops: tuple[DiffOp, ...]) -> Comparison:
+    return make([[A]], [[b]], [L((0,), (0,), kind, ops=ops)])
+
+
+def _marked(c: Comparison, side: Side, hide_minor: bool = False) -> list[tuple[str, Mark]]:
+    doc = c.document(side)
+    s = doc.sentences[0]
+    return [(doc.text[s.start + sp.start : s.start + sp.end], sp.mark)
+            for sp in word_spans(c, s, hide_minor)]
+
+
+@pytest.mark.parametrize(
+    ("case", "b", "kind", "ops", "side", "hide_minor", "expected"),
+    [
+        # Heavy rewrite (no kept words in the diff): no struck words on A ...
+        ("rewrite-a", B_REWRITE, LinkKind.REWORDED, _ops_rewrite(), Side.A, False,
+         [("Präsident", Mark.KEPT), ("enge", Mark.KEPT), ("Partnerschaft", Mark.KEPT),
+          ("beider", Mark.KEPT), ("Länder", Mark.KEPT)]),
+        # ... and no underlined words on B: the shared content words (same stem: "beider"/
+        # "Beide", "Präsident"/"Präsidenten") are anchors instead.
+        ("rewrite-b", B_REWRITE, LinkKind.REWORDED, _ops_rewrite(), Side.B, False,
+         [("Beide", Mark.KEPT), ("Länder", Mark.KEPT), ("Präsidenten", Mark.KEPT),
+          ("enge", Mark.KEPT), ("Partnerschaft", Mark.KEPT)]),
+        # A light rewording keeps its insertion underlined.
+        ("light-b", B_LIGHT, LinkKind.REWORDED, _ops_light(), Side.B, False,
+         [("sehr ", Mark.INSERTED)]),
+        ("light-a", B_LIGHT, LinkKind.REWORDED, _ops_light(), Side.A, False, []),
+        # A minor edit is marked as such ...
+        ("minor", B_LIGHT, LinkKind.MINOR, _ops_light(), Side.B, False,
+         [("sehr ", Mark.INSERTED)]),
+        # ... unless minor changes are hidden.
+        ("minor-hidden", B_LIGHT, LinkKind.MINOR, _ops_light(), Side.B, True, []),
+        # Hiding minor changes does not touch a reworded link.
+        ("light-hide", B_LIGHT, LinkKind.REWORDED, _ops_light(), Side.B, True,
+         [("sehr ", Mark.INSERTED)]),
+    ],
+)
+def test_rewrite_marks_table(case: str, b: str, kind: LinkKind, ops: tuple[DiffOp, ...],
+                             side: Side, hide_minor: bool,
+                             expected: list[tuple[str, Mark]]) -> None:
+    assert _marked(_comparison(b, kind, ops), side, hide_minor) == expected
+
+
+def test_unlinked_sentence_has_no_word_marks() -> None:
+    c = make([[A]], [[B_LIGHT]])
+    assert _marked(c, Side.A) == [] and _marked(c, Side.B) == []

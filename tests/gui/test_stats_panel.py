@@ -1,0 +1,68 @@
+"""The Statistics dock lists the comparison's shares, counts and quote changes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from collatio.core import Comparison
+from collatio.gui.stats_panel import SECTION, StatsPanel, stats_rows
+from collatio.gui.window import MainWindow
+from pytestqt.qtbot import QtBot
+
+from .comforts_helpers import TIMEOUT, action
+
+pytestmark = pytest.mark.gui
+
+
+def _sections(comparison: Comparison) -> dict[str, dict[str, str]]:
+    sections: dict[str, dict[str, str]] = {}
+    current = ""
+    for label, value in stats_rows(comparison):
+        if value == SECTION:
+            current = label
+            sections[current] = {}
+        else:
+            sections[current][label] = value
+    return sections
+
+
+def test_rows_come_from_the_stats(sample_comparison: Comparison) -> None:
+    rows = _sections(sample_comparison)
+    s = sample_comparison.stats
+    assert rows["Revision (B)"]["copied verbatim"] == f"{s.b_verbatim_pct:.1f} %"
+    assert rows["Revision (B)"]["added"] == f"{s.b_added_pct:.1f} %"
+    assert rows["Original (A)"]["removed"] == f"{s.a_removed_pct:.1f} %"
+    assert rows["Links"]["reworded"] == str(s.links_reworded)
+    assert rows["Sentences"]["longest verbatim run"] == f"{s.longest_verbatim_words} words"
+    quotes = rows["Quote changes"]
+    assert quotes["total"] == str(s.quote_changes)
+    by_type = Counter(q.change for q in sample_comparison.quote_changes)
+    assert s.quote_changes > 0, "the sample has quote changes; the per-type rows need some"
+    assert {k: int(v) for k, v in quotes.items() if k != "total"} == {
+        "altered": by_type["altered"], "dropped": by_type["dropped"],
+        "added": by_type["added"], "re-attributed": by_type["reattributed"]}
+
+
+def test_no_comparison_says_so() -> None:
+    assert stats_rows(None) == [("No comparison yet", SECTION)]
+
+
+def test_panel_updates_with_each_comparison(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.comforts.view.stats
+    assert isinstance(panel, StatsPanel)
+    assert not panel.isVisibleTo(window)
+    action(window, "Statistics").trigger()
+    assert panel.isVisibleTo(window)
+    assert panel.value("copied verbatim") is None
+    with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
+        window.open_sample()
+    assert window.comparison is not None
+    s = window.comparison.stats
+    assert panel.value("removed", "Original (A)") == f"{s.a_removed_pct:.1f} %"
+    assert panel.value("removed", "Sentences") == str(s.removed)
+    assert panel.accessibleName() == "Statistics"
+    assert window.summary.text().startswith(s.summary())
