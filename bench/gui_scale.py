@@ -30,11 +30,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from perf import DEFAULT_DATA, deplain_concatenation, sample_pair  # noqa: E402
+from perf import DEFAULT_DATA, deplain_concatenation, sample_pair
 
 
 def _inputs(name: str, data: Path, scale: int) -> tuple[str, str]:
@@ -44,7 +45,7 @@ def _inputs(name: str, data: Path, scale: int) -> tuple[str, str]:
     return "\n\n".join([a] * scale), "\n\n".join([b] * scale)
 
 
-def _comparison(text_a: str, text_b: str, recompute: bool) -> tuple[object, float | None]:
+def _comparison(text_a: str, text_b: str, recompute: bool) -> tuple[Any, float | None]:
     """The comparison, from the pickle cache when it is there (and the seconds it took)."""
     from collatio.core import compare
 
@@ -66,7 +67,7 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(name: str, comparison: object, jumps: int) -> dict[str, object]:
+def measure(name: str, comparison: Any, jumps: int) -> dict[str, Any]:
     from collatio.gui.window import MainWindow
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -82,19 +83,19 @@ def measure(name: str, comparison: object, jumps: int) -> dict[str, object]:
         app.processEvents()
 
     start = time.perf_counter()
-    window.show_comparison(comparison)  # type: ignore[arg-type]
+    window.show_comparison(comparison)
     shown = time.perf_counter()
     app.processEvents()
     window.repaint()
     painted = time.perf_counter()
 
-    result: dict[str, object] = {
+    result: dict[str, Any] = {
         "input": name,
         "rows": len(window.rows),
         "show_comparison_s": shown - start,
         "first_paint_s": painted - start,
     }
-    reader = getattr(window, "reader", None)
+    reader: Any = getattr(window, "reader", None)
     go = getattr(reader, "go", None)
     panes = [window.panes[side].view.viewport() for side in window.panes]
     steps: list[float] = []

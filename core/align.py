@@ -16,6 +16,9 @@
    is needed inside the same paragraph, much across a paragraph break.
 6. Gaps: between consecutive in-order links, a small DP groups the sentences still
    free on both sides (1:k splits scored as groups, see gapfill): the order pairs them.
+7. Splits: a free b sentence next to a link, in the same paragraph, joins it when it
+   covers more of the original sentence (plain language splits a long sentence into
+   short ones that each carry a little of it).
 
 Thresholds are calibrated similarities (CompareOptions); the knobs in ``Tuning`` were
 chosen on the DEplain-web dev split (even pair ids) only, see bench/deplain.py.
@@ -56,11 +59,12 @@ class Tuning:
     slot_threshold: float = 0.15  # a lone pair between two links needs only this much
     grow_coverage: float = 0.8  # share of a neighbour's content found in the link, across paragraphs
     grow_slack: float = 0.02  # how much the link's similarity may drop when it grows
-    grow_coverage_para: float = 0.2  # the same inside one paragraph
+    grow_coverage_para: float = 0.3  # the same inside one paragraph (0.2 before the gap DP)
     grow_slack_para: float = 0.3
     gap: GapTuning | None = field(default_factory=GapTuning)  # None: no gap DP
+    # A free b neighbour in the same paragraph joins a split when it brings in this much
+    # more of the original's content (IDF share); None: off.
     split_gain: float | None = 0.03
-    split_min_b: int = 1
 
 
 TUNING = Tuning()
@@ -276,10 +280,15 @@ def _grow(
 
 def _extend_splits(
     model: SimilarityModel, groups: list[Group], eligible_b: set[int], para_b: Sequence[str],
-    tuning: Tuning,
+    gain_min: float,
 ) -> None:
+    """Grow splits with free b neighbours that cover more of the original sentence.
+
+    Growth (above) asks how much of the neighbour is found in the original; a short plain
+    sentence of a split ("Und schwach.") has little content, so it is judged instead by
+    what it adds: more of the original's words covered than the link covers without it.
+    """
     owner = {j: g for g in groups for j in g.b}
-    gain_min = tuning.split_gain or 0.0
     changed = True
     while changed:
         changed = False
@@ -287,15 +296,14 @@ def _extend_splits(
             if j in owner or j not in eligible_b:
                 continue
             best: tuple[float, Group] | None = None
-            for nb in (j - 1, j + 1):
-                g = owner.get(nb)
-                if g is None or g.pinned or g.moved or para_b[nb] != para_b[j] or len(g.b) < tuning.split_min_b:
+            for neighbour in (j - 1, j + 1):
+                g = owner.get(neighbour)
+                if g is None or g.pinned or g.moved or para_b[neighbour] != para_b[j]:
                     continue
-                before = model.coverage(g.a, True, g.b)
-                after = model.coverage(g.a, True, [*g.b, j])
-                if after - before >= gain_min and (best is None or after - before > best[0]):
-                    best = (after - before, g)
-            if best is not None and best[0] > 0:
+                gain = model.coverage(g.a, True, [*g.b, j]) - model.coverage(g.a, True, g.b)
+                if gain > 0 and gain >= gain_min and (best is None or gain > best[0]):
+                    best = (gain, g)
+            if best is not None:
                 g = best[1]
                 g.b = sorted([*g.b, j])
                 g.similarity = model.group(g.a, g.b)
@@ -344,6 +352,7 @@ def align_sentences(
             model, chain, used_a, used_b, eligible_a - {i for i, _ in forbidden},
             eligible_b - {j for _, j in forbidden}, paragraphs, tuning.gap, check)]
     if tuning.split_gain is not None and paragraphs:
-        _extend_splits(model, groups, eligible_b - {j for _, j in forbidden}, paragraphs[1], tuning)
+        _extend_splits(model, groups, eligible_b - {j for _, j in forbidden}, paragraphs[1],
+                       tuning.split_gain)
     groups.sort(key=lambda g: (min(g.a), min(g.b)))
     return groups

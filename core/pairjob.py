@@ -10,7 +10,6 @@ May import: the standard library and collatio.core.*.
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,11 +19,9 @@ from .load import LoadError, load_text
 from .model import Outcome, Stats
 from .options import CompareOptions
 
-# One comparison at a time per process. Dask runs tasks in worker *threads*, and compare()
-# is not thread-safe today (the cached pysbd segmenter in core/segment.py keeps per-call
-# state: two threads give wrong sentences). Threads would not speed up this pure-Python,
-# GIL-bound work anyway; processes do (--jobs, or dask workers with --nthreads 1).
-_COMPARE_LOCK = threading.Lock()
+# compare() is thread-safe (tests/core/test_perf_threads.py), so Dask may run pairs in
+# worker threads. Threads do not speed up this GIL-bound work, though; processes do
+# (--jobs, or dask workers with --nthreads 1).
 
 
 @dataclass(frozen=True)
@@ -68,11 +65,10 @@ def run_pair(task: PairTask) -> dict[str, Any]:
     try:
         a = load_text(task.original, max_bytes=options.max_file_bytes)
         b = load_text(task.revision, max_bytes=options.max_file_bytes)
-        with _COMPARE_LOCK:
-            comparison = compare(
-                a.text, b.text, options=options, presegmented=options.presegmented,
-                source_a=a.source, source_b=b.source, format_a=a.format, format_b=b.format,
-            )
+        comparison = compare(
+            a.text, b.text, options=options, presegmented=options.presegmented,
+            source_a=a.source, source_b=b.source, format_a=a.format, format_b=b.format,
+        )
     except LoadError as exc:
         return error_record(task, str(exc))
     except Exception as exc:  # one broken pair must not stop thousands of others
@@ -87,7 +83,7 @@ def run_pair(task: PairTask) -> dict[str, Any]:
         "statistics": pair_statistics(comparison.stats),
         "seconds": round(time.perf_counter() - started, 3),
         # CPU time of this process: the pair's cost even on a busy machine (with one
-        # comparison per process at a time, see _COMPARE_LOCK).
+        # comparison per process at a time; threads running pairs side by side share it).
         "cpu_seconds": round(time.process_time() - cpu_started, 3),
     }
     if task.full:

@@ -39,6 +39,7 @@ collatio.core.sbd.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import pairwise
 
@@ -70,8 +71,11 @@ _PAIRED = (("„", "“”"), (",,", "“”"), ("“", "”"), ("«", "»"), ("
 _SYMMETRIC = ('"', "'", "’", "--")
 
 
-def _protected(text: str) -> list[tuple[int, int]]:
-    """Stretches in which a full stop may be protected by a quotation or bracket rule."""
+def _protected(text: str) -> tuple[list[int], list[int]]:
+    """Stretches in which a full stop may be protected by a quotation or bracket rule.
+
+    Merged and sorted, as (starts, ends), for a binary search per candidate boundary.
+    """
     spans: list[tuple[int, int]] = []
     for opener, closers in _PAIRED:
         pos = text.find(opener)
@@ -86,7 +90,15 @@ def _protected(text: str) -> list[tuple[int, int]]:
         first, last = text.find(mark), text.rfind(mark)
         if first >= 0 and last > first:
             spans.append((first, last + len(mark)))
-    return spans
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _list_items_pair(text: str) -> bool:
@@ -121,7 +133,7 @@ def _start_protects(text: str) -> bool:
 
 def _clear_boundaries(text: str) -> list[int]:
     """Positions just after the end mark of each clear boundary (see the docstring)."""
-    protected = _protected(text)
+    starts, ends = _protected(text)
     exclamation_words = _EXCLAMATION_WORDS.search(text) is not None  # "Yahoo!"
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
@@ -135,7 +147,8 @@ def _clear_boundaries(text: str) -> list[int]:
             continue
         if mark == "!" and exclamation_words:
             continue
-        if any(start <= dot < end for start, end in protected):
+        k = bisect_right(starts, dot) - 1
+        if k >= 0 and dot < ends[k]:
             continue
         cuts.append(dot + 1)
     return cuts

@@ -3,8 +3,10 @@
 Two signals, each a TF-IDF cosine with IDF over the sentences of both documents:
 stemmed content words (numbers and names count fully) and character 4-grams inside
 words (German compounds and inflections share most of their 4-grams). Vectors are
-sparse (scipy), and only pairs that share a term are ever scored, so cost follows the
-overlap, not n×m.
+sparse (scipy), and only pairs that share a term are ever scored; a term that would pair
+too many sentences (a topic word, a common 4-gram) proposes none, so cost stays near
+linear in the length instead of following n×m. Group scores (split and merged
+sentences) use all terms and cache the vectors of the groups the aligner retries.
 
 May import: the standard library, numpy, scipy, Stemmer, and collatio.core.{normalise,semantic}.
 """
@@ -61,10 +63,13 @@ def _fold(text: str) -> str:
     return fold_typography(text).translate(_MIDDLE_DOTS).lower()
 
 
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(_fold(text)) if w not in STOPWORDS]
+
+
 def content_terms(text: str, language: str = "de") -> list[str]:
     """Stems of the content words of ``text``, lower-cased first."""
-    words = [w for w in _WORD.findall(_fold(text)) if w not in STOPWORDS]
-    stems: list[str] = _stemmer(language).stemWords(words)
+    stems: list[str] = _stemmer(language).stemWords(_content_words(text))
     return stems
 
 
@@ -79,10 +84,13 @@ def _word_grams(word: str, n: int) -> tuple[str, ...]:
 
 def char_ngrams(text: str, n: int = 4) -> list[str]:
     """Character n-grams inside the content words of ``text`` (padded with < and >)."""
+    return _grams_of(_content_words(text), n)
+
+
+def _grams_of(words: Sequence[str], n: int) -> list[str]:
     grams: list[str] = []
-    for word in _WORD.findall(_fold(text)):
-        if word not in STOPWORDS:
-            grams.extend(_word_grams(word, n))
+    for word in words:
+        grams.extend(_word_grams(word, n))
     return grams
 
 
@@ -221,11 +229,13 @@ class SimilarityModel:
     ) -> None:
         self.n_a = len(texts_a)
         self.n_b = len(texts_b)
-        self.words = _Signal.build(
-            [content_terms(t, language) for t in texts_a], [content_terms(t, language) for t in texts_b]
-        )
+        # Fold and tokenise each sentence once; both signals start from its content words.
+        words_a = [_content_words(t) for t in texts_a]
+        words_b = [_content_words(t) for t in texts_b]
+        stem = _stemmer(language).stemWords
+        self.words = _Signal.build([stem(w) for w in words_a], [stem(w) for w in words_b])
         self.chars = _Signal.build(
-            [char_ngrams(t, self.CHAR_N) for t in texts_a], [char_ngrams(t, self.CHAR_N) for t in texts_b]
+            [_grams_of(w, self.CHAR_N) for w in words_a], [_grams_of(w, self.CHAR_N) for w in words_b]
         )
         self.semantic = semantic
         self.semantic_weight = semantic_weight

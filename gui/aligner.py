@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from .geometry import heights, map_position, paddings
 from .pane import TextView
-from .textdoc import document_height, row_extents, row_tops, set_paddings
+from .textdoc import current_paddings, document_height, row_extents, row_tops, set_paddings
 
 RESIZE_DEBOUNCE_MS = 120
 
@@ -46,6 +46,7 @@ class RowAligner(QObject):
     def set_rows(self, first: tuple[list[int], list[int]]) -> None:
         """Block numbers of each row's first block, per side; [] for no rows."""
         self.first_blocks = first
+        self.tops = ([], [])  # new rows: no old position to keep (the anchor is by row)
         self.equalise()
 
     @property
@@ -59,27 +60,29 @@ class RowAligner(QObject):
             self.aligned.emit()
             return
         docs = [view.document() for view in self.views]
-        # Resetting the paddings shrinks both documents and may clamp B's scroll value,
-        # which would drag A along: hold syncing, and put A back on the same row after.
         bar_a = self.views[0].verticalScrollBar()
         old_tops, old_y = self.tops[0], float(bar_a.value())
         anchor = None
         if old_tops and len(old_tops) == len(self.first_blocks[0]):
             row = max(0, bisect_right(old_tops, old_y) - 1)
             anchor = (row, old_y - old_tops[row])
+        # Natural row heights are the measured ones minus the padding they carry now: one
+        # relayout per document instead of two (reset to zero, then pad), which on a long
+        # comparison is most of the cost of re-aligning.
+        natural = []
+        for doc, first in zip(docs, self.first_blocks, strict=True):
+            measured = heights(row_tops(doc, first), document_height(doc))
+            pads_now = current_paddings(doc, first)
+            natural.append([max(0.0, h - p) for h, p in zip(measured, pads_now, strict=True)])
+        pads = paddings(natural[0], natural[1])
+        # Changing the paddings may clamp B's scroll value, which would drag A along: hold
+        # syncing, and put A back on the same row after.
         self._syncing = True
         try:
-            for doc, first in zip(docs, self.first_blocks, strict=True):
-                set_paddings(doc, first, [0.0] * len(first))
+            for doc, first, pad in zip(docs, self.first_blocks, pads, strict=True):
+                set_paddings(doc, first, pad)
         finally:
             self._syncing = False
-        natural = [
-            heights(row_tops(doc, first), document_height(doc))
-            for doc, first in zip(docs, self.first_blocks, strict=True)
-        ]
-        pads = paddings(natural[0], natural[1])
-        for doc, first, pad in zip(docs, self.first_blocks, pads, strict=True):
-            set_paddings(doc, first, pad)
         tops_a, tops_b = (row_tops(doc, first) for doc, first in zip(docs, self.first_blocks,
                                                                         strict=True))
         self.tops = (tops_a, tops_b)

@@ -83,6 +83,7 @@ class ChangeListDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Changes", parent)
         self.setObjectName("changes-dock")
+        self.setAccessibleName("Change list and link details")
         self.all: tuple[Change, ...] = ()
         self.model = ChangeModel(self)
         body = QWidget(self)
@@ -118,7 +119,7 @@ class ChangeListDock(QDockWidget):
         self.details = QTextBrowser(body)
         self.details.setAccessibleName("Link details")
         self.details.setOpenLinks(False)
-        self.details.setPlaceholderText("Select a change to see why its sentences were linked.")
+        self.details.setPlaceholderText("Select a change for its details.")
         layout.addWidget(self.details, 2)
         self.setWidget(body)
         self._quiet = False

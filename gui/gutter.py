@@ -114,6 +114,11 @@ class ConnectorGutter(QWidget):
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), QColor(self._palette.header_bg))
+            # Bands live beside the text, not beside the panes' headers above it.
+            view = self.views[0].viewport()
+            top = view.mapTo(self.window(), QPoint(0, 0)).y() - self.mapTo(
+                self.window(), QPoint(0, 0)).y()
+            painter.setClipRect(0, top, self.width(), view.height())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             shift_a, shift_b = self.shifts()
             bands = visible_bands(self.bands, self.origins, shift_a, shift_b,

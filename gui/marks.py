@@ -100,23 +100,45 @@ def _clip(spans: list[tuple[int, int]], sentence: Sentence, mark: Mark) -> tuple
     return tuple(out)
 
 
-# shared_words of the heavy rewrites of the comparison being laid out, by link id: every
-# sentence of a link needs them, and they cost a stemming pass over the link's text. One
-# comparison at a time (the one on screen); ``id`` plus the object itself guard the key.
-_shared_cache: tuple[Comparison | None, dict[str, SharedWords]] = (None, {})
+# shared_words of the heavy rewrites of recent comparisons, by link id: every sentence of a
+# link needs them, and they cost a stemming pass over the link's text. The comparison job
+# fills them in the worker (``prepare_rewrites``) so the UI thread only looks them up. Two
+# comparisons are kept (the one on screen and the one arriving); the tuple is replaced,
+# never mutated, so the worker and the UI thread can both use it.
+_shared_cache: tuple[tuple[Comparison, dict[str, SharedWords | None]], ...] = ()
 
 
-def _shared(comparison: Comparison, link: Link) -> SharedWords:
+def _cache_for(comparison: Comparison) -> dict[str, SharedWords | None]:
     global _shared_cache
-    owner, cache = _shared_cache
-    if owner is not comparison:
-        cache = {}
-        _shared_cache = (comparison, cache)
-    found = cache.get(link.id)
-    if found is None:
+    for owner, cache in _shared_cache:
+        if owner is comparison:
+            return cache
+    fresh: dict[str, SharedWords | None] = {}
+    _shared_cache = ((comparison, fresh), *_shared_cache[:1])
+    return fresh
+
+
+def _anchors(comparison: Comparison, link: Link) -> SharedWords | None:
+    """The shared words to mark for a heavy rewrite; None when its word changes are shown.
+
+    Both the decision (``marks_word_changes``, a count of words) and the words are cached.
+    """
+    cache = _cache_for(comparison)
+    if link.id in cache:
+        return cache[link.id]
+    found = None
+    if not marks_word_changes(link, comparison.b):
         language = str(comparison.options.get("language", "de"))
-        found = cache[link.id] = shared_words(link, comparison.a, comparison.b, language)
+        found = shared_words(link, comparison.a, comparison.b, language)
+    cache[link.id] = found
     return found
+
+
+def prepare_rewrites(comparison: Comparison) -> None:
+    """Decide and compute the anchors of every link now (call it off the UI thread)."""
+    for link in comparison.links:
+        if link.a and link.b:
+            _anchors(comparison, link)
 
 
 def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = False) -> tuple[Span, ...]:
@@ -132,8 +154,8 @@ def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = Fa
     if hide_minor and link.kind is LinkKind.MINOR:
         return ()
     side_a = sentence.side is Side.A
-    if not marks_word_changes(link, comparison.b):
-        shared = _shared(comparison, link)
+    shared = _anchors(comparison, link)
+    if shared is not None:
         return _clip(list(shared.a if side_a else shared.b), sentence, Mark.KEPT)
     want = OpKind.DELETE if side_a else OpKind.INSERT
     found = [op.a if side_a else op.b for op in link.ops if op.op is want]

@@ -16,14 +16,13 @@ from collections.abc import Callable
 
 from collatio.core.model import Comparison, Side
 from collatio.core.options import CompareOptions
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
     QMainWindow,
     QMenu,
-    QTextEdit,
     QToolBar,
 )
 
@@ -31,10 +30,10 @@ from .aligner import RowAligner
 from .cells import Block, first_sentence_from, position_of
 from .changelist import ChangeListDock
 from .details import details_html, link_details, unlinked_html
-from .find import FindBar, Match, find_matches, status_text
+from .find import FindBar
+from .finder import Finder
 from .gutter import ConnectorGutter
 from .layoutopts import fold_unchanged
-from .marks import Mark
 from .navigation import (
     SUBSTANTIVE,
     Change,
@@ -73,12 +72,12 @@ class Reader(QObject):
         self._selected_key: str | None = None  # a sentence of the selected row, across renders
         self._restore_key: str | None = None  # the sentence to bring back to the top
         self.zoom = 0
-        self.matches: list[Match] = []
-        self.match: int | None = None
         self.gutter = ConnectorGutter(self.views[Side.A], self.views[Side.B], palette, window)
         self.overview = OverviewMap(palette, window)
         self.dock = ChangeListDock(window)
         self.find_bar = FindBar(window)
+        self.finder = Finder(self.views, self.find_bar, lambda side: self.blocks[side],
+                             self.top_row, lambda: self.palette_, self)
         self._threshold_timer = QTimer(self)
         self._threshold_timer.setSingleShot(True)
         self._threshold_timer.setInterval(THRESHOLD_DEBOUNCE_MS)
@@ -95,10 +94,6 @@ class Reader(QObject):
             view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
             view.sentence_clicked.connect(lambda sid, s=side: self._on_sentence_clicked(s, sid))
             view.sentence_hovered.connect(lambda sid, s=side: self._on_sentence_hovered(s, sid))
-        self.find_bar.query_changed.connect(self._on_query)
-        self.find_bar.next_requested.connect(lambda: self.find_step(True))
-        self.find_bar.previous_requested.connect(lambda: self.find_step(False))
-        self.find_bar.closed.connect(self._on_find_closed)
 
     # ---- menus and toolbar --------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object],
@@ -132,13 +127,13 @@ class Reader(QObject):
         go.addAction(self._action("Next change", lambda: self.go(True), ("Alt+Down", "F7")))
         go.addAction(self._action("Previous change", lambda: self.go(False),
                                   ("Alt+Up", "Shift+F7")))
-        self.substantive_action = self._action("Skip minor changes when stepping",
+        self.substantive_action = self._action("Substantive changes only (skip minor)",
                                                lambda: None, checkable=True)
         go.addAction(self.substantive_action)
         go.addSeparator()
         go.addAction(self._action("Find…", self.find_bar.open_bar, (QKeySequence.StandardKey.Find,)))
-        go.addAction(self._action("Find next", lambda: self.find_step(True), ("F3",)))
-        go.addAction(self._action("Find previous", lambda: self.find_step(False), ("Shift+F3",)))
+        go.addAction(self._action("Find next", lambda: self.finder.find_step(True), ("F3",)))
+        go.addAction(self._action("Find previous", lambda: self.finder.find_step(False), ("Shift+F3",)))
 
     def build_toolbar(self) -> QToolBar:
         bar = QToolBar("Comparison", self.window_)
@@ -189,8 +184,7 @@ class Reader(QObject):
             self.select_row(selected, scroll=False)
         else:
             self._clear_selection()
-        if self.find_bar.isVisible():
-            self._on_query(self.find_bar.edit.text())
+        self.finder.refresh()
 
     def keep_position(self) -> None:
         """Bring the sentence now at the top back to the top after the next render."""
@@ -371,68 +365,6 @@ class Reader(QObject):
                 keep.append((*extents[row], True))
         view.outlines = keep
         view.viewport().update()
-
-    # ---- find ---------------------------------------------------------------------------
-    def _row_of_position(self, side: Side, position: int) -> int:
-        number = self.views[side].document().findBlock(position).blockNumber()
-        blocks = self.blocks[side]
-        return blocks[number].row if 0 <= number < len(blocks) else -1
-
-    def _on_query(self, query: str) -> None:
-        texts = {side: view.document().toPlainText() for side, view in self.views.items()}
-        self.matches = find_matches(texts, query, self._row_of_position)
-        top = self.top_row()
-        self.match = next((k for k, m in enumerate(self.matches) if m.row >= top),
-                          0 if self.matches else None)
-        self._show_match()
-
-    def find_step(self, forward: bool) -> None:
-        if not self.find_bar.isVisible():
-            self.find_bar.open_bar()
-            return
-        if not self.matches:
-            return
-        if self.match is None:
-            self.match = 0
-        else:
-            self.match = (self.match + (1 if forward else -1)) % len(self.matches)
-        self._show_match()
-
-    def _show_match(self) -> None:
-        self.find_bar.status.setText(status_text(self.matches, self.match))
-        for side, view in self.views.items():
-            selections = []
-            for k, m in enumerate(self.matches):
-                if m.side is not side:
-                    continue
-                mark = Mark.FIND_CURRENT if k == self.match else Mark.FIND_MATCH
-                style = self.palette_.style(mark)
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(m.start)
-                cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(style.background or "#FFF1A8"))
-                if style.foreground:
-                    fmt.setForeground(QColor(style.foreground))
-                selection.cursor, selection.format = cursor, fmt
-                selections.append(selection)
-            view.setExtraSelections(selections)
-        if self.match is not None:
-            m = self.matches[self.match]
-            view = self.views[m.side]
-            cursor = QTextCursor(view.document())
-            cursor.setPosition(m.start)
-            rect = view.cursorRect(cursor)
-            if rect.top() < 0 or rect.bottom() > view.viewport().height():
-                bar = view.verticalScrollBar()
-                bar.setValue(bar.value() + rect.top() - view.viewport().height() // 3)
-
-    def _on_find_closed(self) -> None:
-        self.matches, self.match = [], None
-        for view in self.views.values():
-            view.setExtraSelections([])
-        self.views[Side.A].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def view(self, side: Side) -> TextView:
         return self.views[side]

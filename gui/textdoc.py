@@ -123,6 +123,20 @@ def document_height(doc: QTextDocument) -> float:
     return float(doc.documentLayout().documentSize().height())
 
 
+def current_paddings(doc: QTextDocument, first_blocks: list[int]) -> list[float]:
+    """The padding each row has now (see ``set_paddings`` for where it is kept)."""
+    pads: list[float] = []
+    for row in range(len(first_blocks)):
+        if row + 1 < len(first_blocks):
+            fmt = doc.findBlockByNumber(first_blocks[row + 1]).blockFormat()
+            base = (float(fmt.property(BASE_TOP_PROPERTY))
+                    if fmt.hasProperty(BASE_TOP_PROPERTY) else 0.0)
+            pads.append(max(0.0, fmt.topMargin() - base))
+        else:
+            pads.append(max(0.0, doc.lastBlock().blockFormat().bottomMargin()))
+    return pads
+
+
 def set_paddings(doc: QTextDocument, first_blocks: list[int], pads: list[float]) -> None:
     """Add each row's padding below it (all zeros resets).
 

@@ -37,6 +37,7 @@ from .aligner import RowAligner
 from .cells import Block, plan_side
 from .jobs import Job, JobRunner, Progress
 from .legend import legend_html
+from .marks import prepare_rewrites
 from .palette import LIGHT, Palette
 from .pane import Pane
 from .reader import Reader
@@ -99,7 +100,6 @@ class MainWindow(QMainWindow):
         self.reader.build_menus(self.view_menu)
         self.addToolBar(self.reader.build_toolbar())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reader.dock)
-        self.resizeDocks([self.reader.dock], [330], Qt.Orientation.Horizontal)  # reading first
         self.run_ended.connect(self.reader.run_ended)
         for side, pane in self.panes.items():
             pane.view.file_dropped.connect(lambda path, s=side: self.load_file(s, path))
@@ -265,9 +265,12 @@ class MainWindow(QMainWindow):
         options, overrides = self.options, self.overrides
 
         def work(progress: Progress) -> Comparison:
-            return compare(a.text, b.text, source_a=a.source or None, source_b=b.source or None,
-                           format_a=a.format, format_b=b.format, cancel=token, progress=progress,
-                           options=options, overrides=overrides)
+            result = compare(a.text, b.text, source_a=a.source or None,
+                             source_b=b.source or None, format_a=a.format, format_b=b.format,
+                             cancel=token, progress=progress, options=options,
+                             overrides=overrides)
+            prepare_rewrites(result)  # the rewrite anchors, here rather than on the UI thread
+            return result
 
         job = Job("compare", self.generation, work)
         job.signals.progress.connect(self._on_progress)

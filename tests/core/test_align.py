@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from collatio.core import Comparison, Side, compare
-from collatio.core.align import monotone_assignment
+from collatio.core.align import _top_per_column, monotone_assignment
+from collatio.core.gapfill import GapTuning, fill_gap
+from collatio.core.similarity import SimilarityModel
+from scipy import sparse
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 
@@ -210,3 +214,36 @@ def test_sample_has_no_moves(sample: Comparison) -> None:
     # The rewrite keeps the order of the original; the ad marker moved, but it is
     # boilerplate and must not make the Kremlin paragraph look moved.
     assert [link.id for link in sample.links if link.moved] == []
+
+
+# --- gaps between links, candidate selection -------------------------------------------
+
+GRANDMOTHER = "Die Großmutter wohnt draußen im Wald, eine halbe Stunde vom Dorf, und ist krank und schwach."
+SPLIT = ["Die Groß∙mutter ist krank.", "Sie ist auch schwach.", "Sie wohnt im Wald."]
+
+
+def test_gap_dp_links_a_split_as_one_group() -> None:
+    model = SimilarityModel([GRANDMOTHER], SPLIT)
+    assert [(a, b) for a, b, _ in fill_gap(model, [0], [0, 1, 2], None, GapTuning())] == [([0], [0, 1, 2])]
+
+
+def test_gap_dp_groups_never_cross_a_paragraph_break() -> None:
+    model = SimilarityModel([GRANDMOTHER], SPLIT)
+    paragraphs = (["a.p0"], ["b.p0", "b.p0", "b.p1"])
+    assert [(a, b) for a, b, _ in fill_gap(model, [0], [0, 1, 2], paragraphs, GapTuning())] == [([0], [0, 1])]
+
+
+def test_gap_dp_leaves_unrelated_sentences_unmatched() -> None:
+    model = SimilarityModel(["Der Bürgermeister eröffnete das Stadtfest am Rhein."],
+                            ["Im Zoo kam ein Elefant zur Welt.", "Die Pfleger freuen sich sehr."])
+    assert fill_gap(model, [0], [0, 1], None, GapTuning()) == []
+
+
+def test_gap_dp_skips_gaps_too_wide_for_order_to_say_much() -> None:
+    model = SimilarityModel([GRANDMOTHER], SPLIT)
+    assert fill_gap(model, [0], [0, 1, 2], None, GapTuning(max_cells=2)) == []
+
+
+def test_top_per_column_keeps_the_best_k_above_the_floor_best_first() -> None:
+    scores = sparse.csr_matrix(np.array([[0.9, 0.1], [0.5, 0.0], [0.7, 0.35], [0.2, 0.4]]))
+    assert _top_per_column(scores, 0.3, 2) == {0: [(0.9, 0), (0.7, 2)], 1: [(0.4, 3), (0.35, 2)]}

@@ -133,3 +133,12 @@ def test_a_real_local_model_gives_paraphrases_higher_scores() -> None:
     result = compare("\n".join(a), "\n".join(b), presegmented=True,
                      options=CompareOptions(semantic_model_path=path, language="en"))
     assert [(link.a, link.b) for link in result.links] == [(("a.s0",), ("b.s0",))]
+
+
+def test_terms_shared_by_too_many_pairs_propose_no_pairs_but_keep_their_weight() -> None:
+    model = SimilarityModel(["Haus Garten", "Haus Auto"], ["Haus Garten", "Haus Boot"])
+    model.MAX_PAIRS = 1  # "haus" (and its 4-grams) would pair 2 × 2 sentences
+    scores = model.pair_scores().tocsr()
+    assert scores[1, 1] == 0.0  # they share only "Haus"
+    assert 0.0 < scores[0, 0] < 1.0  # "Garten" links them; "Haus" still counts in the norms
+    assert model.group([0], [0]) == pytest.approx(1.0)

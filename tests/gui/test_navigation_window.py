@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from collatio.core import Side
+from collatio.core.model import LinkKind
 from collatio.gui.cells import position_of
 from collatio.gui.connectors import edge_at
 from collatio.gui.navigation import ChangeKind
@@ -14,6 +15,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+
+from .factory import L, make
 
 pytestmark = pytest.mark.gui
 TIMEOUT = 20_000
@@ -123,22 +126,22 @@ def test_find_searches_both_panes(shown: MainWindow, qtbot: QtBot) -> None:
     QTest.keyClick(shown.panes[Side.A].view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert reader.find_bar.isVisible()
     reader.find_bar.edit.setText("moskau")  # case-insensitive
-    sides = {m.side for m in reader.matches}
+    sides = {m.side for m in reader.finder.matches}
     assert sides == {Side.A, Side.B}
-    assert reader.find_bar.status.text().startswith(f"1 of {len(reader.matches)}")
-    first_b = next(k for k, m in enumerate(reader.matches) if m.side is Side.B)
+    assert reader.find_bar.status.text().startswith(f"1 of {len(reader.finder.matches)}")
+    first_b = next(k for k, m in enumerate(reader.finder.matches) if m.side is Side.B)
     for _ in range(first_b):
         QTest.keyClick(reader.find_bar.edit, Qt.Key.Key_Return)
-    assert reader.match == first_b
+    assert reader.finder.match == first_b
     assert reader.find_bar.status.text().endswith("revision")
-    m = reader.matches[first_b]
+    m = reader.finder.matches[first_b]
     view = shown.panes[Side.B].view
     text = view.document().toPlainText()[m.start:m.end]
     assert text.lower() == "moskau"
     selections = view.extraSelections()
     assert any(s.cursor.selectionStart() == m.start for s in selections)
     QTest.keyClick(reader.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
-    assert reader.match == first_b - 1
+    assert reader.finder.match == first_b - 1
     QTest.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
     assert not reader.find_bar.isVisible() and view.extraSelections() == []
 
@@ -225,3 +228,44 @@ def test_hovering_a_sentence_outlines_its_partners(shown: MainWindow) -> None:
                    if shown.comparison.status(s).value == "removed")
     view_a.sentence_hovered.emit(removed.id)
     assert not [o for o in view_b.outlines if o[2]]
+
+
+def test_realigning_after_a_resize_keeps_the_row_at_the_top(shown: MainWindow,
+                                                            qtbot: QtBot) -> None:
+    middle = len(shown.rows) // 2
+    bar = shown.panes[Side.A].view.verticalScrollBar()
+    bar.setValue(round(shown.aligner.tops[0][middle]))
+    assert shown.reader.top_row() == middle
+    shown.resize(1000, 900)  # narrower: every row re-wraps and the paddings change
+    qtbot.wait(400)  # the debounced re-alignment
+    assert shown.reader.top_row() == middle
+    tops_a, tops_b = _row_tops(shown, Side.A), _row_tops(shown, Side.B)
+    assert max(abs(x - y) for x, y in zip(tops_a, tops_b, strict=True)) <= 2
+
+
+def test_substantive_only_and_hide_minor_skip_minor_changes(qtbot: QtBot) -> None:
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    sents = [f"Satz Nummer {k} steht hier." for k in range(6)]
+    b = list(sents)
+    b[1] = "Satz Nummer 1 steht dort."  # minor
+    b[3] = "Ganz anders formuliert: der dritte Satz."  # reworded
+    c = make([sents], [b], [L((k,), (k,), kind) for k, kind in enumerate(
+        [LinkKind.IDENTICAL, LinkKind.MINOR, LinkKind.IDENTICAL, LinkKind.REWORDED,
+         LinkKind.IDENTICAL, LinkKind.MINOR])])
+    w.show_comparison(c)
+    reader = w.reader
+    rows_of = {r.link: k for k, r in enumerate(w.rows)}
+    reader.go(True)
+    assert reader.selected_row == rows_of["l1"]  # minor changes are stops by default
+    reader.substantive_action.setChecked(True)
+    reader.go(True)
+    assert reader.selected_row == rows_of["l3"]
+    reader.go(True)  # l5 is minor: skipped, wraps to l3
+    assert reader.selected_row == rows_of["l3"]
+    reader.substantive_action.setChecked(False)
+    reader.hide_minor_action.trigger()  # minor shown as unchanged, and no longer a change
+    assert [ch.link for ch in reader.changes] == ["l3"]
+    assert reader.dock.model.rowCount() == 1

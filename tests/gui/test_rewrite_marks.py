@@ -71,3 +71,15 @@ def test_rewrite_marks_table(case: str, b: str, kind: LinkKind, ops: tuple[DiffO
 def test_unlinked_sentence_has_no_word_marks() -> None:
     c = make([[A]], [[B_LIGHT]])
     assert _marked(c, Side.A) == [] and _marked(c, Side.B) == []
+
+
+def test_prepare_rewrites_computes_the_anchors_ahead() -> None:
+    from collatio.gui import marks
+
+    c = _comparison(B_REWRITE, LinkKind.REWORDED, _ops_rewrite())
+    marks.prepare_rewrites(c)
+    cached = marks._cache_for(c)["l0"]
+    assert cached is not None and "Partnerschaft" in cached.terms
+    light = _comparison(B_LIGHT, LinkKind.REWORDED, _ops_light())
+    marks.prepare_rewrites(light)
+    assert marks._cache_for(light)["l0"] is None  # word changes shown: no anchors needed
