@@ -35,14 +35,14 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from perf import DEFAULT_DATA, deplain_concatenation, sample_pair
+from perf import DEFAULT_DATA, deplain_concatenation, sample_pair, scaled_text
 
 
 def _inputs(name: str, data: Path, scale: int) -> tuple[str, str]:
     if name == "sample":
         return sample_pair()
     a, b = deplain_concatenation(data)
-    return "\n\n".join([a] * scale), "\n\n".join([b] * scale)
+    return scaled_text(a, scale), scaled_text(b, scale)
 
 
 def _comparison(text_a: str, text_b: str, recompute: bool) -> tuple[Any, float | None]:

@@ -6,7 +6,11 @@ Run by hand, not in CI:
 
 Inputs are built from real text at run time: the bundled sample pair, and the 147
 DEplain-web document pairs concatenated (read from ../shared; the corpus licence allows
-evaluation only, so nothing is copied into the repository), ×1, ×2, ×4 and ×8. Each
+evaluation only, so nothing is copied into the repository), ×1, ×2, ×4 and ×8. In ×k
+the concatenation appears k times, copy i with its ASCII letters rotated by i places
+(the same on both sides): plain repeats would be found by the duplicate-paragraph rule
+(collatio.core.roles) and left out of alignment, so only the splitting would scale,
+while rotated copies read to the pipeline as more, different text of the same shape. Each
 measurement runs in a fresh subprocess so that peak memory (ru_maxrss) belongs to it
 alone; times are medians of ``--repeat`` runs because the machine is shared and noisy,
 and CPU seconds of the process are printed next to them (less disturbed by other load).
@@ -49,6 +53,22 @@ def deplain_concatenation(data: Path) -> tuple[str, str]:
         "\n\n".join(r["original"].strip() for r in rows),
         "\n\n".join(r["simplification"].strip() for r in rows),
     )
+
+
+def _rotated(text: str, places: int) -> str:
+    """ASCII letters shifted ``places`` along the alphabet, case kept; all else as it was."""
+    if places % 26 == 0:
+        return text
+    lower = "abcdefghijklmnopqrstuvwxyz"
+    upper = lower.upper()
+    shift = places % 26
+    table = str.maketrans(lower + upper, lower[shift:] + lower[:shift] + upper[shift:] + upper[:shift])
+    return text.translate(table)
+
+
+def scaled_text(text: str, scale: int) -> str:
+    """``text`` ``scale`` times over, copy i letter-rotated by i (see the module docstring)."""
+    return "\n\n".join(_rotated(text, i) for i in range(scale))
 
 
 def sample_pair() -> tuple[str, str]:
@@ -167,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     concat_a, concat_b = deplain_concatenation(args.data)
     scale = 1
     while scale <= args.max_scale:
-        inputs.append((f"deplain×{scale}", "\n\n".join([concat_a] * scale), "\n\n".join([concat_b] * scale)))
+        inputs.append((f"deplain×{scale}", scaled_text(concat_a, scale), scaled_text(concat_b, scale)))
         scale *= 2
 
     rows: list[dict[str, Any]] = []
