@@ -14,7 +14,7 @@ QT_LIBS   := libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 lib
 XCB_LIBS  := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
              libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
 
-.PHONY: run test lint typecheck sysdeps sysdeps-run screenshot bench clean
+.PHONY: run test lint typecheck tree sysdeps sysdeps-run screenshot screenshots bench clean
 
 $(STAMP): pyproject.toml setup.py
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
@@ -44,21 +44,30 @@ sysdeps-run: sysdeps
 run: $(STAMP) sysdeps-run
 	$(BIN)/collatio --sample
 
-# import-linter needs the packages laid out on disk; the editable install only maps them.
-lint: $(STAMP)
-	$(BIN)/ruff check core gui tests bench scripts setup.py
-	rm -rf build/import-contract
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --target build/import-contract .
-	cd build && PYTHONPATH=import-contract ../$(BIN)/lint-imports --config ../pyproject.toml
+# import-linter and mypy need the packages laid out on disk as collatio/core, collatio/gui;
+# the editable install only maps the folders, so both run on a throw-away built tree.
+TREE := build/tree
 
-typecheck: $(STAMP)
-	$(BIN)/mypy core
+tree: $(STAMP)
+	# setuptools reuses build/lib between in-tree builds: a deleted module would linger.
+	rm -rf $(TREE) build/lib build/bdist.*
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --target $(TREE) . 2>/dev/null
+
+lint: tree
+	$(BIN)/ruff check core gui tests bench scripts setup.py
+	cd $(TREE) && PYTHONPATH=. ../../$(BIN)/lint-imports --config ../../pyproject.toml
+
+typecheck: tree
+	cd $(TREE) && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p collatio.core -p collatio.gui
 
 test: $(STAMP) sysdeps lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 screenshot: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py
+
+screenshots: $(STAMP) sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/deplain.py

@@ -151,7 +151,7 @@ class _Deutsch(Deutsch):  # type: ignore[misc]
 
 
 def _word_starts(text: str, spaced: str, abbr: str) -> list[str]:
-    """``re.findall(r"(?:^|\s|\r|\n)" + abbr, text, re.IGNORECASE)`` for a letters-only
+    r"""``re.findall(r"(?:^|\s|\r|\n)" + abbr, text, re.IGNORECASE)`` for a letters-only
     ``abbr``, where ``spaced`` is " " + text.lower() and " " is the only white space."""
     found: list[str] = []
     needle, n = " " + abbr, len(abbr)

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.timings: dict[str, float] = {}
         self.runner = JobRunner(self)
         font = reading_font()
-        self.reading_font = font  # zoom and the font preference change it (session_view)
+        self.reading_font = font  # the font preference sets its family (session_view); zoom scales it (reader)
         self.options = CompareOptions()  # threshold etc.; a session or the preferences set it
         self.overrides = Overrides()  # the reader's corrections, kept across re-runs
         self.panes = {side: Pane(side, palette, font) for side in (Side.A, Side.B)}

@@ -8,11 +8,12 @@ the comparison took and how long the window took to show its result.
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from collatio.gui.app import application, open_window
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "screenshots" / "main.png"
@@ -22,6 +23,10 @@ TIMEOUT_MS = 30_000
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
     app = application()
+    # A screenshot shows the defaults, not whatever theme or zoom this user last chose.
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="collatio-shot-")
+    )
     started = time.perf_counter()
     window = open_window(sample=False)
     loop = QEventLoop()

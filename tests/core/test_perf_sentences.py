@@ -24,7 +24,8 @@ WORDS = ["Haus", "kam", "spät", "nach", "Berlin", "Käfer-Bauch", "genau", "Sta
 TOKENS = [*WORDS, *WORDS, "usw.", "z. B.", "z.B.", "Dr.", "Nr.", "v.", "ca.", "Mio.", "St.",
           "u. a.", "Di.", "3.", "4.", "24.", "1.000", "a)", "b)", "(c)", "iv.", "a.", "b.",
           "„Das", "ist", "gut.“", '"Gut."', "«So»", "(siehe", "oben)", "--", "'s", "geht's",
-          "Yahoo!", "?", "!", ",", ":", "…", "...", "März", "Februar"]
+          "Yahoo!", "?", "!", ",", ":", "…", "...", "März", "Februar",
+          "Vſt.", "İv.", "ıv."]  # characters whose case-insensitive match is odd
 ENDS = [".", ".", ".", "!", "?", ".“", ""]
 
 
@@ -35,7 +36,9 @@ def paragraphs(draw: st.DrawFn) -> str:
         words = draw(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=9))
         first = draw(st.sampled_from(["Er", "Die", "Viele", "Das", "Am", "von", "3.", "„Wir"]))
         sentences.append(" ".join([first, *words]) + draw(st.sampled_from(ENDS)))
-    return " ".join(sentences)
+    # Mostly single spaces (what collatio.core.sentences passes), sometimes other space.
+    return "".join(s + draw(st.sampled_from([" ", " ", " ", " ", "\n", "  ", "\t"]))
+                   for s in sentences).rstrip()
 
 
 def _pieces(found: list[str]) -> list[str]:
