@@ -180,6 +180,8 @@ def run_compare(args: argparse.Namespace) -> int:
         source_b=b.source,
         format_a=a.format,
         format_b=b.format,
+        heading_spans_a=a.role_hints,
+        heading_spans_b=b.role_hints,
     )
     if comparison.outcome is not Outcome.COMPLETED:
         print(f"collatio: {comparison.message}", file=sys.stderr)

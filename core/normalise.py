@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Container
+from array import array
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -50,11 +51,23 @@ def fold_typography(text: str) -> str:
     return text.translate(_TYPO_FOLD)
 
 
-@dataclass(frozen=True, slots=True)
+def offsets(values: Iterable[int] = ()) -> array[int]:
+    """A compact list of source offsets (8 bytes each, no int object per character)."""
+    return array("q", values)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class MappedText:
+    """Normalised text and, per character, its source span.
+
+    The offsets are arrays, not tuples: a tuple of ints costs ~40 bytes per character
+    (pointer plus int object), which made these maps most of the memory on a book.
+    Compared by identity (arrays are not hashable; nothing compares maps by value).
+    """
+
     text: str
-    starts: tuple[int, ...]  # source start of each character of ``text``
-    ends: tuple[int, ...]  # source end of each character of ``text``
+    starts: array[int]  # source start of each character of ``text``
+    ends: array[int]  # source end of each character of ``text``
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the normalised slice ``text[start:end]`` (end exclusive)."""
@@ -158,7 +171,7 @@ def normalise_span(
         starts.append(i)
         ends.append(i + 1)
         i += 1
-    return MappedText("".join(out), tuple(starts), tuple(ends))
+    return MappedText("".join(out), offsets(starts), offsets(ends))
 
 
 def _fold_spaces(source: str, start: int, end: int) -> MappedText:
@@ -168,8 +181,8 @@ def _fold_spaces(source: str, start: int, end: int) -> MappedText:
     character by character: on a whole book this was the largest cost of segmenting.
     """
     parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = offsets()
+    ends = offsets()
     pos = start
     space_start = space_end = start  # the last white-space run, emitted before the next word
     for match in _SPACE_RUN.finditer(source, start, end):
@@ -192,7 +205,7 @@ def _fold_spaces(source: str, start: int, end: int) -> MappedText:
         parts.append(source[pos:end])
         starts.extend(range(pos, end))
         ends.extend(range(pos + 1, end + 1))
-    return MappedText("".join(parts), tuple(starts), tuple(ends))
+    return MappedText("".join(parts), starts, ends)
 
 
 def _line_end_follows(source: str, pos: int, end: int) -> bool:

@@ -68,6 +68,7 @@ def run_pair(task: PairTask) -> dict[str, Any]:
         comparison = compare(
             a.text, b.text, options=options, presegmented=options.presegmented,
             source_a=a.source, source_b=b.source, format_a=a.format, format_b=b.format,
+            heading_spans_a=a.role_hints, heading_spans_b=b.role_hints,
         )
     except LoadError as exc:
         return error_record(task, str(exc))

@@ -15,7 +15,16 @@ from dataclasses import replace
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from collatio.core import CancelToken, Comparison, LoadedText, Outcome, Side, compare, load_text
+from collatio.core import (
+    FILE_DIALOG_FILTER,
+    CancelToken,
+    Comparison,
+    LoadedText,
+    Outcome,
+    Side,
+    compare,
+    load_text,
+)
 from collatio.core.options import CompareOptions
 from collatio.core.overrides import Overrides
 from PySide6.QtCore import Qt, Signal
@@ -51,7 +60,7 @@ HINTS = {
     "revision, or drop a file here.",
 }
 SAMPLE_FILES = {Side.A: "xi-putin-original.txt", Side.B: "xi-putin-rewrite.txt"}
-FILE_FILTER = "Texts (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"
+FILE_FILTER = FILE_DIALOG_FILTER  # one list of supported formats, kept by the loader
 
 
 def sample_path(side: Side) -> Path:
@@ -268,7 +277,8 @@ class MainWindow(QMainWindow):
             result = compare(a.text, b.text, source_a=a.source or None,
                              source_b=b.source or None, format_a=a.format, format_b=b.format,
                              cancel=token, progress=progress, options=options,
-                             overrides=overrides)
+                             overrides=overrides, heading_spans_a=a.role_hints,
+                             heading_spans_b=b.role_hints)
             prepare_rewrites(result)  # the rewrite anchors, here rather than on the UI thread
             return result
 
