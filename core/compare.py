@@ -15,6 +15,7 @@ from typing import Any
 
 from .align import Group, align_sentences
 from .classify import classify_link
+from .gcpause import gc_paused
 from .load import LoadedText
 from .model import (
     Comparison,
@@ -125,6 +126,7 @@ def check_quotes(
     return tuple(checked), tuple(every)
 
 
+@gc_paused
 def compare(
     text_a: str,
     text_b: str,

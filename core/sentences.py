@@ -10,7 +10,9 @@ quotations); this module adds what it gets wrong on news text and keeps it fast:
 * a piece that starts with a lower-case letter or a digit after an abbreviation
   ("Hauptstr. 5", "Nr. 3") is joined to the piece before;
 * text without any candidate boundary (headings, one-sentence paragraphs) skips
-  pysbd, which costs about a millisecond per call.
+  pysbd, which costs about a millisecond per call; elsewhere pysbd runs only on the
+  parts of a paragraph that need it (collatio.core.presplit), with its patterns
+  compiled once and no state shared between threads (collatio.core.sbd).
 
 May import: the standard library and collatio.core.presplit (pysbd, run only where needed).
 """

@@ -26,11 +26,33 @@ def application() -> QApplication:
     return app
 
 
+DEFAULT_SIZE = (1400, 900)
+
+
+def initial_size(saved: tuple[int, int] | None, available: tuple[int, int]) -> tuple[int, int]:
+    """The window size to open at: the saved one when it still makes sense on this screen.
+
+    A geometry saved on a larger screen (or slightly larger than this one, window frame
+    included) is shrunk by Qt into something cramped; then the default fitted to the
+    screen reads better than what was saved.
+    """
+    fitted = (min(DEFAULT_SIZE[0], available[0]), min(DEFAULT_SIZE[1], available[1]))
+    if saved is None:
+        return fitted
+    width, height = saved
+    too_big = width > available[0] or height > available[1]
+    too_small = width < fitted[0] * 0.6 or height < fitted[1] * 0.6
+    return fitted if too_big or too_small else saved
+
+
 def open_window(*, sample: bool = False, paths: tuple[str, str] | None = None,
                 session: str | None = None) -> MainWindow:
     window = MainWindow()
-    if window.comforts.prefs.geometry.isEmpty():
-        window.resize(1400, 900)  # first start; afterwards the saved geometry
+    screen = window.screen().availableGeometry()
+    saved = None if window.comforts.prefs.geometry.isEmpty() else (window.width(), window.height())
+    width, height = initial_size(saved, (screen.width(), screen.height()))
+    if (width, height) != saved:
+        window.resize(width, height)
     window.show()
     if session is not None:
         window.comforts.session.open_session(session)

@@ -11,8 +11,10 @@ collatio.gui.{app,pdf_export}.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 CLI_COMMANDS = frozenset({"compare", "batch", "rank", "--help", "-h", "--version"})
 WINDOW_USAGE = ("usage: collatio [A B | SESSION.collatio | --sample]  "
@@ -25,19 +27,32 @@ def is_cli(argv: Sequence[str]) -> bool:
     return bool(argv) and argv[0] in CLI_COMMANDS
 
 
-def _wants_pdf(argv: Sequence[str]) -> bool:
-    return any(arg in ("pdf", "--format=pdf") or arg.endswith(".pdf") for arg in argv)
+def _pdf_on_demand(comparison: Any, out: Any, page_size: str = "A4") -> None:
+    # PDF needs Qt's layout engine: import it only when a PDF is really written, so that
+    # `--format pdf` is listed in the help without slowing every command down.
+    from . import pdf_export
+
+    pdf_export._export_pdf_cli(comparison, out, page_size)
 
 
 def run_cli(argv: Sequence[str]) -> int:
     from collatio.core import cli
 
-    if _wants_pdf(argv):
-        # PDF needs Qt's layout engine; register it only when asked, to keep startup fast.
-        from . import pdf_export
-
-        pdf_export.register()
+    cli.EXPORTERS["pdf"] = _pdf_on_demand
+    cli.PAGED_EXPORTERS["pdf"] = _pdf_on_demand
     return int(cli.main(list(argv)))
+
+
+def missing_display() -> str | None:
+    """A one-line reason why no window can open here, or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "collatio: no display to open a window on ($DISPLAY and $WAYLAND_DISPLAY are empty). "
+        "Run it in a desktop session, under `xvfb-run`, or use `collatio compare A B`."
+    )
 
 
 def window_paths(argv: Sequence[str]) -> tuple[bool, tuple[str, str] | None] | str:
@@ -64,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if is_cli(args):
         return run_cli(args)
+    reason = missing_display()
+    if reason is not None:
+        print(reason, file=sys.stderr)
+        return 2
     session = window_session(args)
     if session is not None:
         from .app import run_window

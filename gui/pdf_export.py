@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from collatio.core.atomic import write_bytes_atomic
 from collatio.core.export_html import export_html
 from collatio.core.model import Comparison
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -137,7 +138,11 @@ def _paint_pages(writer: QPdfWriter, document: QTextDocument, width: float, heig
 
 
 def export_pdf(comparison: Comparison, path: str | os.PathLike[str], page_size: str = "A4") -> None:
-    """Write the report as a PDF to ``path`` atomically; ``page_size`` is "A4" or "Letter"."""
+    """Write the report as a PDF to ``path`` atomically; ``page_size`` is "A4" or "Letter".
+
+    Qt renders into a private temporary file; the finished bytes then go through
+    ``write_bytes_atomic``, so a crash never leaves a half-written report.
+    """
     page_size_for(page_size)  # fail before creating any file
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
@@ -146,12 +151,11 @@ def export_pdf(comparison: Comparison, path: str | os.PathLike[str], page_size: 
         render_pdf(comparison, tmp, page_size)
         if Path(tmp).stat().st_size == 0:
             raise OSError(f"{target}: Qt wrote an empty PDF")
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
+        # Hand the bytes to the shared atomic writer: it gives the file the permissions
+        # a new file gets (umask), where mkstemp's file would stay private (0600).
+        write_bytes_atomic(target, Path(tmp).read_bytes())
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _export_pdf_cli(comparison: Comparison, out: Path | None, page_size: str = "A4") -> None:

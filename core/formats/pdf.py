@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import threading
 
 import pypdfium2 as pdfium
 
@@ -113,7 +114,12 @@ def drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def extract(data: bytes) -> Extracted:
+# PDFium is not thread-safe: two documents read at once from two threads crash the
+# process (the window loads both sides in parallel workers; batch and Dask use threads).
+_PDFIUM = threading.Lock()
+
+
+def _read_pages(data: bytes) -> list[list[str]]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -122,11 +128,16 @@ def extract(data: bytes) -> Extracted:
             raise FormatError("is a password-protected PDF") from exc
         raise FormatError(f"is not a readable PDF file ({reason})") from exc
     try:
-        page_lines = [_page_lines(document[i]) for i in range(len(document))]
+        return [_page_lines(document[i]) for i in range(len(document))]
     except pdfium.PdfiumError as exc:
         raise FormatError(f"is a damaged PDF file ({exc})") from exc
     finally:
         document.close()
+
+
+def extract(data: bytes) -> Extracted:
+    with _PDFIUM:
+        page_lines = _read_pages(data)
     pages = ["\n".join(lines) for lines in drop_page_furniture(page_lines)]
     text = "\n\n".join(page for page in pages if page.strip())
     # pdfium reports a hyphen it found at a line end as U+FFFE (or STX) and drops the

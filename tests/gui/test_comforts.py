@@ -8,9 +8,11 @@ import random
 import time
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
+import collatio.gui.window as window_module
 import pytest
-from collatio.core import LoadedText, Side
+from collatio.core import CancelToken, Comparison, LoadedText, Side
 from collatio.gui.about import about_text, version
 from collatio.gui.launcher import window_paths, window_session
 from collatio.gui.window import MainWindow
@@ -106,33 +108,49 @@ def _synthetic(paragraphs: int, seed: int) -> str:
 
 
 def test_cancelling_a_long_run_keeps_the_view_and_the_ui_responsive(
-        window: MainWindow, qtbot: QtBot, pair: tuple[Path, Path]) -> None:
+        window: MainWindow, qtbot: QtBot, pair: tuple[Path, Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
         window.load_files(*pair)
     previous = window.comparison
+    # A comparison that runs until it is cancelled, checking the token as the real
+    # pipeline does between stages: the test then measures the window, not how fast
+    # the engine happens to be on this machine today.
+    real_compare = window_module.compare
+
+    def endless_compare(*args: Any, cancel: CancelToken, **kwargs: Any) -> Comparison:
+        deadline = time.perf_counter() + 20
+        while not cancel.cancelled and time.perf_counter() < deadline:
+            _busy_python(0.02)
+        return real_compare(*args, cancel=cancel, **kwargs)
+
+    monkeypatch.setattr(window_module, "compare", endless_compare)
     ticks: list[float] = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(10)
-    # About seven seconds of work when not cancelled.
-    window.comforts.inputs.set_pair(LoadedText(_synthetic(800, 1), "", "text"),
-                                    LoadedText(_synthetic(800, 2), "", "text"))
+    window.comforts.inputs.set_pair(LoadedText(_synthetic(80, 1), "", "text"),
+                                    LoadedText(_synthetic(80, 2), "", "text"))
     assert window.cancel_button.isVisibleTo(window)
     qtbot.wait(500)
-    # A 10 ms timer ticks ~50 times in 500 ms on an idle machine; CI machines are shared,
-    # so demand only that the event loop kept running at all.
-    assert len(ticks) >= 5, "the event loop stalled while comparing"
+    # The worker computes in Python all the while; the event loop must keep running.
+    assert len(ticks) >= 10, "the event loop stalled while comparing"
     started = time.perf_counter()
     with qtbot.waitSignal(window.run_ended, timeout=TIMEOUT) as ended:
         window.cancel_button.click()
     timer.stop()
     assert ended.args == ["cancelled"]
-    latency = time.perf_counter() - started
-    print(f"cancel latency {latency * 1000:.0f} ms, {len(ticks)} timer ticks")
-    assert latency < 8.0  # cancellation is checked between stages and links
+    assert time.perf_counter() - started < 5.0
     assert window.comparison is previous
     assert "previous comparison is still shown" in window.summary.text()
     assert not window.cancel_button.isVisibleTo(window)
+
+
+def _busy_python(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    total = 0
+    while time.perf_counter() < end:
+        total += sum(range(100))
 
 
 def test_every_shortcut_is_unique(window: MainWindow) -> None:

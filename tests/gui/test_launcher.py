@@ -42,12 +42,15 @@ def test_cli_arguments_go_to_the_core_cli(monkeypatch: pytest.MonkeyPatch) -> No
         return 3
 
     fake.main = fake_main  # type: ignore[attr-defined]
+    fake.EXPORTERS = {}  # type: ignore[attr-defined]
+    fake.PAGED_EXPORTERS = {}  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "collatio.core.cli", fake)
     import collatio.core
 
     monkeypatch.setattr(collatio.core, "cli", fake, raising=False)
     assert launcher.main(["compare", "a.txt", "b.txt"]) == 3
     assert seen == [["compare", "a.txt", "b.txt"]]
+    assert "pdf" in fake.EXPORTERS  # type: ignore[attr-defined]  # registered before the CLI runs
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
