@@ -66,8 +66,8 @@ class ChangeModel(QAbstractTableModel):
             return None
         change = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (KIND_LABELS[change.kind], "⚠" if change.quote else "", change.excerpt)[
-                index.column()]
+            label = "Replaced" if change.replaced else KIND_LABELS[change.kind]
+            return (label, "⚠" if change.quote else "", change.excerpt)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             kinds = ", ".join(KIND_LABELS[k].lower() for k in ChangeKind if k in change.kinds)
             return f"{kinds}\n{change.excerpt}"

@@ -55,14 +55,31 @@ class Change:
     def quote(self) -> bool:
         return ChangeKind.QUOTE in self.kinds
 
+    @property
+    def replaced(self) -> bool:
+        """A removal and an addition side by side in one gap: text replaced, not linked."""
+        return {ChangeKind.REMOVED, ChangeKind.ADDED} <= self.kinds
 
-def _excerpt(comparison: Comparison, a: Sequence[str], b: Sequence[str], width: int = 90) -> str:
-    doc, ids = (comparison.b, b) if b else (comparison.a, a)
-    if not ids:
-        return ""
+
+def _first_sentence(comparison: Comparison, side: Side, ids: Sequence[str], width: int) -> str:
+    doc = comparison.document(side)
     s = doc.sentence(ids[0])
     text = " ".join(doc.text[s.start : s.end].split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _excerpt(comparison: Comparison, a: Sequence[str], b: Sequence[str], width: int = 90) -> str:
+    """The revision's words for a link or an addition, the original's for a removal.
+
+    A gap with both a removal and an addition (one heading replaced by another) shows
+    both, so that the list never labels the revision's words as removed.
+    """
+    if a and b:
+        half = (width - 3) // 2
+        return f"{_first_sentence(comparison, Side.A, a, half)} → {_first_sentence(comparison, Side.B, b, half)}"
+    if b:
+        return _first_sentence(comparison, Side.B, b, width)
+    return _first_sentence(comparison, Side.A, a, width) if a else ""
 
 
 def _visible(entries: Iterable[str | Hidden]) -> tuple[str, ...]:
@@ -126,8 +143,11 @@ def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = F
                       is SentenceStatus.REMOVED)
             b = tuple(sid for sid in b if comparison.status(comparison.b.sentence(sid))
                       is SentenceStatus.ADDED)
-        out.append(Change(index, main, frozenset(kinds), row.link, a, b,
-                          _excerpt(comparison, a, b)))
+        if row.kind is RowKind.GAP:
+            excerpt = _excerpt(comparison, a, b)
+        else:  # a link reads best in the revision's words
+            excerpt = _excerpt(comparison, (), b) if b else _excerpt(comparison, a, ())
+        out.append(Change(index, main, frozenset(kinds), row.link, a, b, excerpt))
     return tuple(out)
 
 

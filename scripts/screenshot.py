@@ -29,6 +29,7 @@ def main(argv: list[str]) -> int:
     )
     started = time.perf_counter()
     window = open_window(sample=False)
+    window.resize(1400, 900)  # the offscreen "screen" is small; the README wants this size
     loop = QEventLoop()
     outcome: list[str] = []
 

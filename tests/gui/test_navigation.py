@@ -131,3 +131,22 @@ def test_a_gap_change_lists_only_its_changed_sentences() -> None:
     (change,) = changes(c, build_rows(c))
     assert (change.kind, change.a, change.b) == (ChangeKind.ADDED, (), ("b.s0",))
     assert change.excerpt == "New!"
+
+
+EXCERPTS = [
+    # A removal reads in the original's words.
+    ([["Alt eins.", "Weg damit."]], [["Alt eins."]], "Weg damit.", False),
+    # An addition reads in the revision's words.
+    ([["Alt eins."]], [["Alt eins.", "Ganz neu."]], "Ganz neu.", False),
+    # A removal beside an addition is a replacement: both texts, never one labelled as the other.
+    ([["Alt eins.", "Alte Zeile."]], [["Alt eins.", "Neue Zeile."]], "Alte Zeile. → Neue Zeile.", True),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "excerpt", "replaced"), EXCERPTS)
+def test_gap_excerpt_comes_from_the_right_side(a: list[list[str]], b: list[list[str]],
+                                               excerpt: str, replaced: bool) -> None:
+    c = make(a, b, [L((0,), (0,), SAME)])
+    (change,) = changes(c, build_rows(c))
+    assert change.excerpt == excerpt
+    assert change.replaced is replaced
