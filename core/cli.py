@@ -20,7 +20,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import batch, rank
-from .compare import compare
+from .compare import compare_loaded
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from .export_csv import export_csv
 from .export_html import export_html
@@ -171,18 +171,7 @@ def run_compare(args: argparse.Namespace) -> int:
     except LoadError as exc:
         print(f"collatio: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    comparison = compare(
-        a.text,
-        b.text,
-        presegmented=args.presegmented,
-        options=options,
-        source_a=a.source,
-        source_b=b.source,
-        format_a=a.format,
-        format_b=b.format,
-        heading_spans_a=a.role_hints,
-        heading_spans_b=b.role_hints,
-    )
+    comparison = compare_loaded(a, b, presegmented=args.presegmented, options=options)
     if comparison.outcome is not Outcome.COMPLETED:
         print(f"collatio: {comparison.message}", file=sys.stderr)
         return EXIT_FAILED

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from .compare import compare
+from .compare import compare_loaded
 from .load import LoadError, load_text
 from .model import Outcome, Stats
 from .options import CompareOptions
@@ -65,11 +65,7 @@ def run_pair(task: PairTask) -> dict[str, Any]:
     try:
         a = load_text(task.original, max_bytes=options.max_file_bytes)
         b = load_text(task.revision, max_bytes=options.max_file_bytes)
-        comparison = compare(
-            a.text, b.text, options=options, presegmented=options.presegmented,
-            source_a=a.source, source_b=b.source, format_a=a.format, format_b=b.format,
-            heading_spans_a=a.role_hints, heading_spans_b=b.role_hints,
-        )
+        comparison = compare_loaded(a, b, options=options, presegmented=options.presegmented)
     except LoadError as exc:
         return error_record(task, str(exc))
     except Exception as exc:  # one broken pair must not stop thousands of others
