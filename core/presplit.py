@@ -60,6 +60,8 @@ _ABBREVIATION_AT_END = re.compile(
 _NUMBERED = (re.compile(_Lists.NUMBERED_LIST_REGEX_1), re.compile(_Lists.NUMBERED_LIST_PARENS_REGEX))
 _LETTERED = (re.compile(_Lists.ALPHABETICAL_LIST_WITH_PERIODS), re.compile(_Lists.ALPHABETICAL_LIST_WITH_PARENS))
 _LIST_LETTERS = frozenset(_Lists.LATIN_NUMERALS) | frozenset(_Lists.ROMAN_NUMERALS)
+_DIGIT_DOT = re.compile(r"\d\.[\s)]")
+_DIGIT_PAREN = re.compile(r"\d\)\s")
 _CANDIDATE = re.compile(r"[.!?] (?=[A-ZÄÖÜ][^\W\d_])")
 _PLAIN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ ,;:%/€–-]*[A-Za-zÀ-ÖØ-öø-ÿ]{2}[.!?]")
 _ENDS = re.compile(r"[.!?]")
@@ -103,13 +105,23 @@ def _protected(text: str) -> tuple[list[int], list[int]]:
 
 def _list_items_pair(text: str) -> bool:
     """Would pysbd's list rules treat some of the text's numbers or letters as a list?"""
-    for pattern in _NUMBERED:
+    # Speed trick: each numbered pattern's matches are digits just before ". ", ".)"
+    # (_NUMBERED[0]) or ") " (_NUMBERED[1]); without such a place findall finds nothing,
+    # and _DIGIT_DOT / _DIGIT_PAREN scan the text far faster than pysbd's many-branch pattern.
+    for pattern, needed in zip(_NUMBERED, (_DIGIT_DOT, _DIGIT_PAREN), strict=True):
+        if needed.search(text) is None:
+            continue
         numbers = [int(n) for n in pattern.findall(text)]
         # ListItemReplacer.scan_lists: neighbours n, n+1 (or 9 and 0) make a list.
         if any(b == a + 1 or {a, b} == {0, 9} for a, b in pairwise(numbers)):
             return True
-    # iterate_alphabet_array: one lettered item alone never changes anything.
-    return any(sum(m in _LIST_LETTERS for m in pattern.findall(text)) > 1 for pattern in _LETTERED)
+    # iterate_alphabet_array: one lettered item alone never changes anything. Speed
+    # trick: _LETTERED[0] matches a letter before ".", _LETTERED[1] letters before ")";
+    # without that character (str.__contains__, fast) findall finds nothing.
+    return any(
+        needed in text and sum(m in _LIST_LETTERS for m in pattern.findall(text)) > 1
+        for pattern, needed in zip(_LETTERED, ".)", strict=True)
+    )
 
 
 @lru_cache(maxsize=64)

@@ -20,14 +20,21 @@ giving the same pieces. ``install_pattern_cache`` gives pysbd's modules a stand-
 builds come from its abbreviation lists and the text's case variants of them, so
 there are a few thousand at most; the dict is emptied if it ever grows past a bound).
 Pattern semantics are untouched: the same pattern strings and flags are compiled by
-``re`` itself.
+``re`` itself. The stand-in also skips passes that cannot match: with each pattern it
+keeps a run of characters every match holds (read from the parsed pattern,
+``required_text``), and a text without that run gets the no-match answer at once;
+most of pysbd's ~600 passes per call are skipped so (tests/core/test_perf_regex_needle.py
+checks the reading against ``re`` on generated patterns).
 
-May import: the standard library and pysbd.
+May import: the standard library (including ``re._parser``/``re._constants``, the
+parser behind ``re.compile``, to read patterns) and pysbd.
 """
 
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _parser
 import sys
 import threading
 from collections.abc import Callable
@@ -41,50 +48,144 @@ from pysbd.languages import Language
 
 _LANGUAGES = ("de", "en", "fr", "es", "it", "nl")
 _MAX_PATTERNS = 20_000
-# White space other than " ", or a character that re.IGNORECASE matches to a letter of
-# pysbd's German abbreviations although it does not lower-case to it (found by trying
-# every code point against every letter; tests/core/test_perf_sentences.py re-checks).
-_ODD_TEXT = re.compile(r"[^\S ]|[İıſ]")
+# White space other than " ", "\r" and "\n", or a character that re.IGNORECASE matches
+# to a letter of pysbd's German abbreviations although it does not lower-case to it
+# (found by trying every code point against every letter; tests/core/test_perf_sentences.py
+# re-checks). "\r" and "\n" are allowed: pysbd's list rules put "\r" between list
+# items before the abbreviation scan, and the pattern names both.
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_ODD_TEXT = re.compile(r"[^\S \r\n]|[İıſ]")
+# "\r" and "\n" read as " " (same length) for the str.find scan of _word_starts.
+_AS_SPACE = str.maketrans("\r\n", "  ")
+
+
+def _literal_runs(items: Any, flags: int, out: list[str]) -> None:
+    """Append to ``out`` the runs of literal characters every match of ``items`` holds.
+
+    ``items`` is a parsed regular expression (``re._parser``). Only parts that every
+    match must pass through are read: the top-level sequence, groups, repeats of at
+    least one, atomic groups and positive look-arounds (whose characters are in the
+    text too), and of alternatives a run that each of them holds. Optional parts,
+    classes and negative look-arounds are passed over, and so is anything matched
+    case-insensitively.
+    """
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        if op is _c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if not (flags | add_flags) & re.IGNORECASE:
+                _literal_runs(sub.data, flags | add_flags, out)
+        elif op in _REPEATS:
+            low, _high, sub = av
+            if low >= 1:
+                _literal_runs(sub.data, flags, out)
+        elif op is _c.ASSERT:  # positive look-ahead or look-behind (ASSERT_NOT is apart)
+            _direction, sub = av
+            _literal_runs(sub.data, flags, out)
+        elif op is _c.ATOMIC_GROUP:
+            _literal_runs(av.data, flags, out)
+        elif op is _c.BRANCH:  # a run that every alternative holds
+            _none, alternatives = av
+            held: list[set[str]] = []
+            for alternative in alternatives:
+                runs: list[str] = []
+                _literal_runs(alternative.data, flags, runs)
+                held.append(set(runs))
+            out.extend(sorted(set.intersection(*held)) if held else ())
+    if run:
+        out.append("".join(run))
+
+
+def required_text(pattern: str, flags: int = 0) -> str:
+    """The longest run of characters every match of ``pattern`` holds ("" if none found)."""
+    parsed = _parser.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    runs: list[str] = []
+    _literal_runs(parsed.data, parsed.state.flags, runs)
+    return max(runs, key=len, default="")
 
 
 class _CachedRe:
-    """The parts of ``re`` that pysbd calls, compiling each (pattern, flags) once."""
+    """The parts of ``re`` that pysbd calls, compiling each (pattern, flags) once.
+
+    Speed trick: most of pysbd's ~600 passes per call cannot match the text at all,
+    and a pass that cannot match still scans it. With each pattern is kept the longest
+    run of characters every match holds (``required_text``: "Januar" in
+    ``(?<=\\d)\\.(?=\\s*Januar)``, the abbreviation in the patterns built per
+    abbreviation); when the text does not contain it, the answer of a pass is known
+    without running it (``sub`` gives the text back, ``search`` None, ``findall`` []),
+    and ``str.__contains__`` answers that far faster than a regex scan.
+    """
 
     def __init__(self) -> None:
-        self._patterns: dict[tuple[type, str | bytes, int], re.Pattern[Any]] = {}
+        self._patterns: dict[tuple[str | bytes, int], tuple[re.Pattern[Any], str]] = {}
+
+    def _entry(self, pattern: str | re.Pattern[Any], flags: int | re.RegexFlag = 0) -> tuple[re.Pattern[Any], str]:
+        # Hot path (~600 lookups per pysbd call): one dict probe. A RegexFlag hashes and
+        # compares like its int, and "a" differs from b"a", so the key needs no
+        # conversion; compiled patterns passed in are never stored, so never found.
+        found = self._patterns.get((pattern, flags))  # type: ignore[arg-type]
+        if found is not None:
+            return found
+        if isinstance(pattern, re.Pattern):
+            return (pattern if not flags else re.compile(pattern, flags)), ""  # re raises as usual
+        if len(self._patterns) >= _MAX_PATTERNS:
+            self._patterns.clear()
+        compiled = re.compile(pattern, flags)
+        needle = required_text(pattern, int(flags)) if isinstance(pattern, str) else ""
+        found = self._patterns[(pattern, flags)] = (compiled, needle)
+        return found
 
     def _compile(self, pattern: str | re.Pattern[Any], flags: int | re.RegexFlag = 0) -> re.Pattern[Any]:
-        if isinstance(pattern, re.Pattern):
-            return pattern if not flags else re.compile(pattern, flags)  # re raises as usual
-        key = (type(pattern), pattern, int(flags))
-        found = self._patterns.get(key)
-        if found is None:
-            if len(self._patterns) >= _MAX_PATTERNS:
-                self._patterns.clear()
-            found = self._patterns[key] = re.compile(pattern, flags)
-        return found
+        return self._entry(pattern, flags)[0]
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[Any]:
         return self._compile(pattern, flags)
 
     def sub(self, pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
-        result: str = self._compile(pattern, flags).sub(repl, string, count)
+        # The hottest call (~600 per pysbd call, most skipped): _entry's probe inlined.
+        compiled, needle = self._patterns.get((pattern, flags)) or self._entry(pattern, flags)
+        if needle and type(string) is str and needle not in string:
+            return string  # no match possible: what Pattern.sub returns then
+        result: str = compiled.sub(repl, string, count)
         return result
 
     def subn(self, pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> tuple[str, int]:
-        return self._compile(pattern, flags).subn(repl, string, count)
+        compiled, needle = self._entry(pattern, flags)
+        if needle and type(string) is str and needle not in string:
+            return string, 0
+        return compiled.subn(repl, string, count)
 
     def search(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
-        return self._compile(pattern, flags).search(string)
+        compiled, needle = self._entry(pattern, flags)
+        if needle and type(string) is str and needle not in string:
+            return None
+        return compiled.search(string)
 
     def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
-        return self._compile(pattern, flags).match(string)
+        compiled, needle = self._entry(pattern, flags)
+        if needle and type(string) is str and needle not in string:
+            return None
+        return compiled.match(string)
 
     def fullmatch(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
-        return self._compile(pattern, flags).fullmatch(string)
+        compiled, needle = self._entry(pattern, flags)
+        if needle and type(string) is str and needle not in string:
+            return None
+        return compiled.fullmatch(string)
 
     def findall(self, pattern: str, string: str, flags: int = 0) -> list[Any]:
-        return self._compile(pattern, flags).findall(string)
+        compiled, needle = self._entry(pattern, flags)
+        if needle and type(string) is str and needle not in string:
+            return []
+        return compiled.findall(string)
 
     def finditer(self, pattern: str, string: str, flags: int = 0) -> Any:
         return self._compile(pattern, flags).finditer(string)
@@ -130,13 +231,14 @@ class _Deutsch(Deutsch):  # type: ignore[misc]
     class AbbreviationReplacer(Deutsch.AbbreviationReplacer):  # type: ignore[misc]
         def search_for_abbreviations_in_string(self, text: str) -> str:
             lowered = text.lower()
-            # When the only white space is " " and no character matches a letter
-            # case-insensitively without lowering to it (İ, ı, ſ), pysbd's
-            # case-insensitive "(?:^|\s)abbr" search for a letters-only abbreviation
-            # finds exactly the places where " " + abbr occurs in " " + lowered: found
-            # with str.find instead of ~150 regex scans per paragraph. Replacements
-            # only turn "." into "∯" (same length, not a letter), so the places hold.
-            spaced = "" if _ODD_TEXT.search(text) else " " + lowered
+            # When the only white space is " ", "\r" or "\n" and no character matches
+            # a letter case-insensitively without lowering to it (İ, ı, ſ), pysbd's
+            # case-insensitive "(?:^|\s|\r|\n)abbr" search for a letters-only
+            # abbreviation finds exactly the places where " " + abbr occurs in " " +
+            # lowered with "\r" and "\n" read as " ": found with str.find instead of
+            # ~150 regex scans per paragraph. Replacements only turn "." into "∯"
+            # (same length, not a letter), so the places hold.
+            spaced = "" if _ODD_TEXT.search(text) else " " + lowered.translate(_AS_SPACE)
             for abbr in self.lang.Abbreviation.ABBREVIATIONS:
                 stripped = abbr.strip()
                 if stripped not in lowered:
@@ -152,12 +254,14 @@ class _Deutsch(Deutsch):  # type: ignore[misc]
 
 def _word_starts(text: str, spaced: str, abbr: str) -> list[str]:
     r"""``re.findall(r"(?:^|\s|\r|\n)" + abbr, text, re.IGNORECASE)`` for a letters-only
-    ``abbr``, where ``spaced`` is " " + text.lower() and " " is the only white space."""
+    ``abbr``, where ``spaced`` is " " + text.lower() with "\r" and "\n" made " ", and
+    those three are the only white space."""
     found: list[str] = []
     needle, n = " " + abbr, len(abbr)
     at = spaced.find(needle)
     while at >= 0:
-        # spaced[at] is the space before the word: text[at - 1], or the start of text.
+        # spaced[at] is the white space before the word: text[at - 1] (" ", "\r" or
+        # "\n", returned as it is in the text), or the start of text.
         found.append(text[:n] if at == 0 else text[at - 1 : at + n])
         at = spaced.find(needle, at + 1 + n)  # matches cannot overlap: no space in abbr
     return found

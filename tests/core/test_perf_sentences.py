@@ -14,7 +14,7 @@ import re
 import sys
 
 import pysbd
-from collatio.core import presplit, sbd
+from collatio.core import presplit, sbd, sentences
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +37,7 @@ def paragraphs(draw: st.DrawFn) -> str:
         first = draw(st.sampled_from(["Er", "Die", "Viele", "Das", "Am", "von", "3.", "„Wir"]))
         sentences.append(" ".join([first, *words]) + draw(st.sampled_from(ENDS)))
     # Mostly single spaces (what collatio.core.sentences passes), sometimes other space.
-    return "".join(s + draw(st.sampled_from([" ", " ", " ", " ", "\n", "  ", "\t"]))
+    return "".join(s + draw(st.sampled_from([" ", " ", " ", " ", "\n", "  ", "\t", "\r", "\r\n"]))
                    for s in sentences).rstrip()
 
 
@@ -82,3 +82,50 @@ def test_odd_text_guard_lists_every_case_insensitive_oddity() -> None:
         or (letter.fullmatch(chr(cp)) and chr(cp).lower() not in letters)
     ]
     assert odd and all(sbd._ODD_TEXT.search(c) for c in odd), odd
+
+
+def _pysbd_abbreviation_scan(text: str) -> str:
+    replacer = pysbd.lang.deutsch.Deutsch.AbbreviationReplacer(text, pysbd.lang.deutsch.Deutsch)
+    return str(replacer.search_for_abbreviations_in_string(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraphs(), st.lists(st.integers(0, 400), max_size=6))
+def test_abbreviation_scan_is_pysbds_with_line_breaks(text: str, breaks: list[int]) -> None:
+    # pysbd's list rules put "\r" between list items before the abbreviation scan; the
+    # str.find scan (sbd._word_starts) reads "\r" and "\n" as spaces. Spaces of the
+    # generated text are turned into "\r" or "\n" at random places to check that.
+    chars = list(text)
+    for k in breaks:
+        if chars and chars[k % len(chars)] == " ":
+            chars[k % len(chars)] = "\r" if k % 2 else "\n"
+    mixed = "".join(chars)
+    ours = sbd._Deutsch.AbbreviationReplacer(mixed, sbd._Deutsch)
+    assert ours.search_for_abbreviations_in_string(mixed) == _pysbd_abbreviation_scan(mixed)
+
+
+LINKY = ["www.zdf.de", "WWW.ZDF.DE", "edition.cnn.com", "a.b@mail.org", "http://x.org/y?z",
+         "HTTPS://Bund.de/a.", "zdf.de.", "Bund.DE", "tagesschau", "mail", "@", "de", "com",
+         "ſ", "ı", "İ", "x.info", "gov", ".", "Er", "kam", "?"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINKY), max_size=8))
+def test_link_mask_skips_only_text_without_links(words: list[str]) -> None:
+    # sentences._mask_links returns text without any of _LINK_NEEDLES unchanged without
+    # running _LINK; it must give what running _LINK always gives.
+    text = " ".join(words)
+    assert sentences._mask_links(text) == sentences._LINK.sub(lambda m: "x" * len(m.group(0)), text)
+
+
+def test_link_needles_cover_every_case_insensitive_oddity() -> None:
+    # A character that re.IGNORECASE matches to a needle's letter without lower-casing
+    # to exactly it ("ı"; "İ" lowers to two characters) must be in sentences._ODD_CASE.
+    letters = {c for needle in sentences._LINK_NEEDLES for c in needle if c.isalpha()}
+    letter = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    odd = {
+        chr(cp)
+        for cp in range(sys.maxunicode + 1)
+        if letter.fullmatch(chr(cp)) and chr(cp).lower() not in letters
+    }
+    assert odd <= sentences._ODD_CASE, odd

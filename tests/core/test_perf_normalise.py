@@ -1,0 +1,45 @@
+"""The fast white-space folding of collatio.core.normalise against a plain reference.
+
+``_fold_spaces`` copies a span in stretches between white-space runs that fold to
+something else; this checks it against the character-by-character definition (every
+white-space run between words becomes one space spanning the run; leading and
+trailing runs go; every other character maps to itself).
+"""
+
+from __future__ import annotations
+
+from collatio.core.normalise import _fold_spaces
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def _reference(source: str, start: int, end: int) -> tuple[str, list[int], list[int]]:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending: tuple[int, int] | None = None
+    for i in range(start, end):
+        if source[i].isspace():
+            pending = (i, i + 1) if pending is None else (pending[0], i + 1)
+            continue
+        if pending is not None and out:
+            out.append(" ")
+            starts.append(pending[0])
+            ends.append(pending[1])
+        pending = None
+        out.append(source[i])
+        starts.append(i)
+        ends.append(i + 1)
+    return "".join(out), starts, ends
+
+
+_TEXT = st.text(alphabet=st.sampled_from([*"ab. ", "\n", "\t", "\u00a0", "\u2009", "\r", "ä", "\x1c"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_fold_spaces_matches_reference(text: str, cut_start: int, cut_end: int) -> None:
+    start = min(cut_start, len(text))
+    end = max(start, len(text) - cut_end)
+    mapped = _fold_spaces(text, start, end)
+    assert (mapped.text, list(mapped.starts), list(mapped.ends)) == _reference(text, start, end)
