@@ -147,6 +147,9 @@ def normalise_span(
             ends.append(i + 1)
             i = j  # keep the hyphen, drop the break: "Trump-Administration"
             continue
+        # What this position contributes: the character itself, or a decoded entity whose
+        # characters all map back to the whole entity.
+        piece, stop = ch, i + 1
         if ch == "&":
             length = _entity_length(source, i, end)
             if length:
@@ -160,28 +163,18 @@ def normalise_span(
                     pending_space = (run_start, i + length)
                     i += length
                     continue
-                if pending_space is not None:
-                    if out:
-                        out.append(" ")
-                        starts.append(pending_space[0])
-                        ends.append(pending_space[1])
-                    pending_space = None
-                for dch in decoded:
-                    out.append(" " if dch.isspace() else dch)
-                    starts.append(i)
-                    ends.append(i + length)
-                i += length
-                continue
+                piece, stop = decoded, i + length
         if pending_space is not None:
             if out:
                 out.append(" ")
                 starts.append(pending_space[0])
                 ends.append(pending_space[1])
             pending_space = None
-        out.append(ch)
-        starts.append(i)
-        ends.append(i + 1)
-        i += 1
+        for pch in piece:
+            out.append(" " if pch.isspace() else pch)
+            starts.append(i)
+            ends.append(stop)
+        i = stop
     return MappedText("".join(out), offsets(starts), offsets(ends))
 
 
