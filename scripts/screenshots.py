@@ -35,6 +35,12 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
+def private_settings() -> None:
+    """Keep preferences in a temporary folder: shots show the defaults, the user's settings stay."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="collatio-shots-"))
+
+
 def run_and_wait(window: MainWindow, start: object) -> bool:
     loop = QEventLoop()
     outcome: list[str] = []
@@ -63,8 +69,7 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     app = application()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      tempfile.mkdtemp(prefix="collatio-shots-"))
+    private_settings()
     window = MainWindow()
     window.resize(1400, 900)
     window.show()
