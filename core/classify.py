@@ -33,12 +33,11 @@ def classify_link(
     tokens_a: Sequence[Token],
     tokens_b: Sequence[Token],
 ) -> LinkKind:
-    if collapse_whitespace(fold_typography(text_a)) == collapse_whitespace(fold_typography(text_b)):
+    folded_a = collapse_whitespace(fold_typography(text_a))
+    folded_b = collapse_whitespace(fold_typography(text_b))
+    if folded_a == folded_b:
         return LinkKind.IDENTICAL
-    if (
-        collapse_whitespace(fold_typography(text_a)).lower()
-        == collapse_whitespace(fold_typography(text_b)).lower()
-    ):
+    if folded_a.lower() == folded_b.lower():
         return LinkKind.MINOR
     deleted = [op.a for op in ops if op.op is OpKind.DELETE and op.a is not None]
     inserted = [op.b for op in ops if op.op is OpKind.INSERT and op.b is not None]

@@ -218,22 +218,20 @@ class Comparison:
     def link_of(self, sentence_id: str) -> Link | None:
         return self._link_of.get(sentence_id)
 
+    @cached_property
+    def _link_by_id(self) -> dict[str, Link]:
+        return {link.id: link for link in self.links}
+
     def link(self, link_id: str) -> Link:
-        for link in self.links:
-            if link.id == link_id:
-                return link
-        raise KeyError(link_id)
+        return self._link_by_id[link_id]
 
     def status(self, sentence: Sentence) -> SentenceStatus:
-        doc = self.document(sentence.side)
-        if not doc.paragraph(sentence.paragraph).role.is_content:
-            link = self.link_of(sentence.id)
-            if link is None:
-                return SentenceStatus.IGNORED
         link = self.link_of(sentence.id)
-        if link is None:
-            return SentenceStatus.REMOVED if sentence.side is Side.A else SentenceStatus.ADDED
-        return SentenceStatus(link.kind.value)
+        if link is not None:  # a link wins even in boilerplate (include_boilerplate, overrides)
+            return SentenceStatus(link.kind.value)
+        if not self.document(sentence.side).paragraph(sentence.paragraph).role.is_content:
+            return SentenceStatus.IGNORED
+        return SentenceStatus.REMOVED if sentence.side is Side.A else SentenceStatus.ADDED
 
     def to_json(self) -> dict[str, Any]:
         from .jsonio import comparison_to_json  # local: jsonio imports this module

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from collatio.core.model import Comparison, Link, LinkKind, SentenceStatus
+from collatio.core.model import Comparison, LinkKind, SentenceStatus
 
 from .rows import Hidden, Row, RowKind
 
 DEFAULT_CONTEXT = 1
 
 
-def is_unchanged(comparison: Comparison, row: Row, links: dict[str, Link],
-                 hide_minor: bool = False) -> bool:
+def is_unchanged(comparison: Comparison, row: Row, hide_minor: bool = False) -> bool:
     if row.kind is RowKind.LINK and row.link is not None:
-        link = links[row.link]
+        link = comparison.link(row.link)
         quiet = (LinkKind.IDENTICAL, LinkKind.MINOR) if hide_minor else (LinkKind.IDENTICAL,)
         return link.kind in quiet and not link.quote_changes
     if row.kind is RowKind.GAP:
@@ -40,7 +39,6 @@ def is_unchanged(comparison: Comparison, row: Row, links: dict[str, Link],
 def fold_unchanged(comparison: Comparison, rows: Sequence[Row], context: int = DEFAULT_CONTEXT,
                    hide_minor: bool = False) -> tuple[Row, ...]:
     """The rows with long unchanged runs folded, keeping ``context`` rows at each end."""
-    links = {link.id: link for link in comparison.links}
     out: list[Row] = []
     run: list[Row] = []
 
@@ -61,7 +59,7 @@ def fold_unchanged(comparison: Comparison, rows: Sequence[Row], context: int = D
         run.clear()
 
     for row in rows:
-        if is_unchanged(comparison, row, links, hide_minor):
+        if is_unchanged(comparison, row, hide_minor):
             run.append(row)
             continue
         flush(at_start=not out, at_end=False)

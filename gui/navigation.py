@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from collatio.core.model import Comparison, Link, LinkKind, SentenceStatus, Side
+from collatio.core.model import Comparison, LinkKind, SentenceStatus, Side
 
 from .rows import Hidden, Row, RowKind
 
@@ -87,11 +87,10 @@ def _visible(entries: Iterable[str | Hidden]) -> tuple[str, ...]:
 
 
 def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
-               quotes_by_link: set[str], links: dict[str, Link],
-               unlinked_quotes: list[int]) -> set[ChangeKind]:
+               quotes_by_link: set[str], unlinked_quotes: list[int]) -> set[ChangeKind]:
     kinds: set[ChangeKind] = set()
     if row.kind in (RowKind.LINK, RowKind.MOVED) and row.link is not None:
-        link = links[row.link]
+        link = comparison.link(row.link)
         if row.kind is RowKind.MOVED:
             kinds.add(ChangeKind.MOVED)
         if link.kind is LinkKind.REWORDED:
@@ -127,11 +126,10 @@ def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = F
     """
     out: list[Change] = []
     quotes_by_link = {q.link for q in comparison.quote_changes if q.link is not None}
-    links = {link.id: link for link in comparison.links}  # Comparison.link() scans
     # Starts (on A) of quote changes in sentences outside any link, sorted for bisection.
     unlinked = sorted(q.a[0] for q in comparison.quote_changes if q.link is None and q.a)
     for index, row in enumerate(rows):
-        kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, links, unlinked)
+        kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, unlinked)
         if substantive_only:
             kinds.discard(ChangeKind.MINOR)
         main = next((k for k in (*_PRECEDENCE, ChangeKind.QUOTE) if k in kinds), None)
