@@ -1,28 +1,29 @@
 """Split a paragraph into sentences (German and English), as character spans.
 
-pysbd does the rule work (abbreviations, ordinals like "am 3. März", decimals,
-quotations); this module adds what it gets wrong on news text and keeps it fast:
+sentencex (Wikimedia's rule-based segmenter, compiled, with abbreviation lists for
+some 300 languages) does the rule work: abbreviations, dates like "am 3. März",
+decimals, quotations and brackets. This module adds what it gets wrong on news text:
 
-* URLs, e-mail addresses and domain names are masked before pysbd sees them, with
+* URLs, e-mail addresses and domain names are masked before sentencex sees them, with
   letters of the same length, so "?" or "." inside them never ends a sentence;
-* a closing straight quote that pysbd leaves at the start of the next piece
+* a closing straight quote left at the start of the next piece
   (``"This is fine." Then``) goes back to the sentence it closes;
 * a piece that starts with a lower-case letter or a digit after an abbreviation
   ("Hauptstr. 5", "Nr. 3") is joined to the piece before;
-* text without any candidate boundary (headings, one-sentence paragraphs) skips
-  pysbd, which costs about a millisecond per call; elsewhere pysbd runs only on the
-  parts of a paragraph that need it (collatio.core.presplit), with its patterns
-  compiled once and no state shared between threads (collatio.core.sbd).
+* an ordinal after an article, a preposition or a possessive ("Der 20. Jahrestag")
+  is joined to the noun it counts; a list item's number ("Gut. 2. Das auch.") moves
+  to the item it opens;
+* text without any candidate boundary (headings, one-sentence paragraphs) is one
+  sentence without a call.
 
-May import: the standard library and collatio.core.presplit (pysbd, run only where needed).
+May import: the standard library and sentencex.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
-from .presplit import split as pysbd_split
+from sentencex import segment
 
 # A URL, an e-mail address or a bare domain name ("www.zdf.de", "edition.cnn.com").
 _LINK = re.compile(
@@ -40,6 +41,23 @@ _ABBREVIATION_END = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_QUOTES = "\"'”“»«›‹’"
+# A piece ending in a number with a full stop, and the word before it (None: the piece
+# is only the number, as a list item's "1." is).
+_ORDINAL_END = re.compile(r"(?:(?<![\w.])(\w+)\s+|^)\d{1,4}\.$")
+# Words after which "<number>." is an ordinal: articles, prepositions (also fused with
+# an article), possessives and demonstratives.
+_ORDINAL_LEADS = frozenset((
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer",
+    "eines", "am", "im", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "seit", "ab",
+    "bis", "vor", "nach", "um", "an", "in", "mit", "für", "zu", "bei", "von", "über",
+    "unter", "auf", "aus", "sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr",
+    "ihre", "ihrem", "ihren", "ihrer", "ihres", "unser", "unsere", "unserem", "unseren",
+    "unserer", "mein", "meine", "meinem", "meinen", "meiner", "dein", "deine", "deinem",
+    "deinen", "euer", "eure", "eurem", "euren", "jede", "jeder", "jedem", "jeden", "jedes",
+    "diese", "dieser", "diesem", "diesen", "dieses", "the",
+))
+# A sentence end followed by a list item's number at the end of a piece.
+_LIST_NUMBER_END = re.compile(r"([.!?][\"'”“»«›‹’)]*)\s+(\d{1,3}\.)$")
 
 
 # Speed trick: every match of _LINK holds "http", "www.", "@" or "." + a domain ending
@@ -59,59 +77,38 @@ def _mask_links(text: str) -> str:
     return _LINK.sub(lambda m: "x" * len(m.group(0)), text)
 
 
-_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+def _sentencex_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """sentencex's sentences of ``text`` as stripped spans.
 
-
-class _Compacted:
-    """``text`` with each run of white space as one space, mapping positions back.
-
-    pysbd's quote rules miss a boundary after „…“ followed by two spaces. The map is
-    kept as the runs that were shortened (not a list with one entry per character):
-    a position's origin is itself plus the characters dropped before it.
+    sentencex returns consecutive pieces that rebuild its input exactly (white space
+    included), so each span's offset is the running length of the pieces before it.
     """
-
-    def __init__(self, text: str) -> None:
-        parts: list[str] = []
-        self.at: list[int] = []  # compact position just after each shortened run
-        self.shift: list[int] = []  # characters dropped up to and including that run
-        dropped = 0
-        last = 0
-        for match in _SPACE_RUN.finditer(text):
-            parts.append(text[last : match.start()])
-            parts.append(" ")
-            dropped += len(match.group(0)) - 1
-            self.at.append(match.start() - (dropped - len(match.group(0)) + 1) + 1)
-            self.shift.append(dropped)
-            last = match.end()
-        parts.append(text[last:])
-        self.text = "".join(parts)
-
-    def origin(self, pos: int) -> int:
-        """Source position of compact position ``pos`` (a run maps to its start)."""
-        k = bisect_right(self.at, pos)
-        return pos + (self.shift[k - 1] if k else 0)
-
-
-def _pysbd_spans(text: str, language: str) -> list[tuple[int, int]]:
-    compact = _Compacted(_mask_links(text))
+    masked = _mask_links(text)  # same length: offsets in ``masked`` are offsets in ``text``
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for piece in pysbd_split(compact.text, language):
-        piece = piece.strip()
-        if not piece:
-            continue
-        found = compact.text.find(piece, cursor)
-        if found < 0:
-            # pysbd changed the text; keep the rest as one sentence rather than lose it.
-            break
-        spans.append((compact.origin(found), compact.origin(found + len(piece) - 1) + 1))
-        cursor = found + len(piece)
-    rest = compact.origin(cursor) if cursor < len(compact.text) else len(text)
-    while rest < len(text) and text[rest].isspace():
-        rest += 1
-    if rest < len(text.rstrip()):
-        spans.append((rest, len(text.rstrip())))
+    pos = 0
+    for piece in segment(language, masked):
+        start, end = pos, pos + len(piece)
+        pos = end
+        while start < end and masked[start].isspace():
+            start += 1
+        while end > start and masked[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    if pos != len(masked):  # never seen; keep the text whole rather than lose any of it
+        return [(len(text) - len(text.lstrip()), len(text.rstrip()))]
     return spans
+
+
+def _ordinal_continues(text: str, previous: tuple[int, int]) -> bool:
+    """Does the piece ``previous`` end in an ordinal that the next piece completes?
+
+    "Der 20. Jahrestag", "im 19. Jahrhundert", "seine 3. Amtszeit": a number with a full
+    stop after an article, a preposition or a possessive is an ordinal, whatever comes
+    next. After anything else ("Er belegte Platz 3. Dann kam Anna.") it may end the sentence.
+    """
+    found = _ORDINAL_END.search(text[previous[0] : previous[1]])
+    return found is not None and (found.group(1) is None or found.group(1).lower() in _ORDINAL_LEADS)
 
 
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -133,6 +130,15 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         ):
             out[-1] = (out[-1][0], end)
             continue
+        if out:
+            # "Das ist gut. 2." + "Das auch.": the number opens the next list item.
+            item = _LIST_NUMBER_END.search(text, out[-1][0], out[-1][1])
+            if item is not None:
+                out[-1] = (out[-1][0], item.end(1))
+                start = item.start(2)
+            elif _ordinal_continues(text, out[-1]):
+                out[-1] = (out[-1][0], end)
+                continue
         out.append((start, end))
     return out
 
@@ -145,4 +151,4 @@ def sentence_spans(text: str, language: str = "de") -> list[tuple[int, int]]:
         return []
     if not _BOUNDARY.search(text, start):
         return [(start, stripped_end)]
-    return _repair(text, _pysbd_spans(text, language))
+    return _repair(text, _sentencex_spans(text, language))

@@ -1,8 +1,8 @@
 """compare() is safe to run from several threads at once (Dask runs tasks in threads).
 
-pysbd's Segmenter keeps the text being split on the instance (``segment`` stores
-``original_text`` and reads it back later), so one segmenter shared by threads splits
-one thread's paragraph against another's. The result of a comparison must not depend
+Batch runs and the window's worker may compare in parallel threads; any state shared
+between comparisons (a segmenter, a cache, a paused garbage collector) must not let one
+comparison's text leak into another's. The result of a comparison must not depend
 on what else runs in the process.
 """
 

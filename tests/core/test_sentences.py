@@ -32,6 +32,19 @@ GOLDEN: list[tuple[str, list[str], str]] = [
     # Ordinal before a month name followed by a year.
     ("Es geschah am 24. Februar 2022. Seitdem herrscht Krieg.",
      ["Es geschah am 24. Februar 2022.", "Seitdem herrscht Krieg."], "de"),
+    # Ordinals after a preposition, an article or a possessive count the next noun.
+    ("Das war im 19. Jahrhundert. Nein.", ["Das war im 19. Jahrhundert.", "Nein."], "de"),
+    ("Die 3. Liga spielt. Seine 2. Amtszeit endet.",
+     ["Die 3. Liga spielt.", "Seine 2. Amtszeit endet."], "de"),
+    # A number at the very end of a sentence, after a noun, ends it ("Platz 3. Dann").
+    ("Er belegte Platz 3. Dann kam Anna.", ["Er belegte Platz 3.", "Dann kam Anna."], "de"),
+    # Numbered list items run into one line: each number opens its item.
+    ("1. Das ist gut. 2. Das auch.", ["1. Das ist gut.", "2. Das auch."], "de"),
+    # A quoted question followed by the speech tag stays one sentence (»…?«, dachte er).
+    ("»Was ist mit mir geschehen?«, dachte er. Es war kein Traum.",
+     ["»Was ist mit mir geschehen?«, dachte er.", "Es war kein Traum."], "de"),
+    # An exclamation closing a quotation ends the sentence with the quote.
+    ("Er sagte: „Bieg ab!“ Und dieser bog ab.", ["Er sagte: „Bieg ab!“", "Und dieser bog ab."], "de"),
     # Roman regnal number.
     ("Ludwig XIV. war König. Er starb 1715.", ["Ludwig XIV. war König.", "Er starb 1715."], "de"),
     # German quotation marks: the closing „…“ stays with its sentence.
@@ -86,8 +99,6 @@ KNOWN_HARD: list[tuple[str, list[str]]] = [
     # line break left): nothing marks the boundary but the capital letter.
     ("Chinas Unterstützung für Russland Das Telefongespräch fällt auf den Jahrestag.",
      ["Chinas Unterstützung für Russland", "Das Telefongespräch fällt auf den Jahrestag."]),
-    # A number at the very end of a sentence looks like an ordinal ("Platz 3. Dann").
-    ("Er belegte Platz 3. Dann kam Anna.", ["Er belegte Platz 3.", "Dann kam Anna."]),
     # A sentence ending with an abbreviation that could continue it.
     ("Wir kaufen Äpfel, Birnen usw. Dann gehen wir.",
      ["Wir kaufen Äpfel, Birnen usw.", "Dann gehen wir."]),
