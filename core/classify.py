@@ -10,6 +10,7 @@ May import: the standard library and collatio.core.{model,normalise,tokens}.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .model import DiffOp, Document, Link, LinkKind, OpKind
@@ -21,9 +22,19 @@ MINOR_SHARE = 0.2
 
 
 def _words_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> int:
-    return sum(
-        1 for t in tokens if t.is_word and any(s <= t.start and t.end <= e for s, e in spans)
-    )
+    """Word tokens lying inside one of ``spans`` (a diff's spans: they never overlap)."""
+    if not spans:
+        return 0
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    count = 0
+    for t in tokens:
+        if t.is_word:
+            # Only the last span starting at or before the token can hold it.
+            k = bisect_right(starts, t.start) - 1
+            if k >= 0 and t.end <= ordered[k][1]:
+                count += 1
+    return count
 
 
 def classify_link(

@@ -101,19 +101,22 @@ def _grams_of(words: Sequence[str], n: int) -> list[str]:
     return grams
 
 
-def _count_matrix(bags: Sequence[Sequence[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+def _count_matrix(
+    bags: Sequence[Sequence[str]], vocab: dict[str, int], grow: bool = True, width: int = 0
+) -> sparse.csr_matrix:
     # One flat pass over the terms; the sparse constructor sums repeated (row, term) cells.
     # Speed trick: new terms get their column in order of first occurrence (as one
     # setdefault per term would give them) from a loop over the distinct terms only;
     # the per-term lookup is then a C-level map over the flat list.
     flat = list(chain.from_iterable(bags))
-    for term in dict.fromkeys(flat):
-        if term not in vocab:
-            vocab[term] = len(vocab)
+    if grow:
+        for term in dict.fromkeys(flat):
+            if term not in vocab:
+                vocab[term] = len(vocab)
     cols = list(map(vocab.__getitem__, flat))
     rows = np.repeat(np.arange(len(bags)), [len(bag) for bag in bags])
     data = np.ones(len(cols))
-    matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(bags), max(len(vocab), 1)))
+    matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(bags), max(len(vocab), width, 1)))
     matrix.sum_duplicates()
     return matrix
 
@@ -132,10 +135,50 @@ class _Signal:
         width = max(len(vocab), 1)
         counts_a.resize((counts_a.shape[0], width))
         counts_b.resize((counts_b.shape[0], width))
+        return cls._weighted(counts_a, counts_b)
+
+    @classmethod
+    def _weighted(cls, counts_a: sparse.csr_matrix, counts_b: sparse.csr_matrix) -> _Signal:
         df = np.asarray((counts_a > 0).sum(axis=0)).ravel() + np.asarray((counts_b > 0).sum(axis=0)).ravel()
         n_docs = counts_a.shape[0] + counts_b.shape[0]
         idf = np.log((n_docs + 1) / (df + 1)) + 1.0
         return cls(counts_a.tocsr(), counts_b.tocsr(), idf)
+
+    @classmethod
+    def build_grams(cls, words_a: Sequence[Sequence[str]], words_b: Sequence[Sequence[str]], n: int) -> _Signal:
+        """``build`` on the character n-grams of each sentence's words, made faster.
+
+        Speed trick: sentence-by-gram counts are (sentence-by-word counts) @ (word-by-gram
+        counts), so each distinct word is cut into grams once instead of at every
+        occurrence. Words are visited in order of first occurrence (side a, then b) and
+        a gram gets its column when first seen, which is the order ``build`` gives over
+        the flat gram stream; counts are small integers, exact in floating point.
+        """
+        words = list(dict.fromkeys(chain(chain.from_iterable(words_a), chain.from_iterable(words_b))))
+        word_col = {w: k for k, w in enumerate(words)}
+        vocab: dict[str, int] = {}
+        gram_rows: list[int] = []
+        gram_cols: list[int] = []
+        for k, word in enumerate(words):
+            grams = _word_grams(word, n)
+            for gram in grams:
+                if gram not in vocab:
+                    vocab[gram] = len(vocab)
+            gram_cols.extend(map(vocab.__getitem__, grams))
+            gram_rows.extend([k] * len(grams))
+        width = max(len(vocab), 1)
+        word_grams = sparse.csr_matrix(
+            (np.ones(len(gram_cols)), (gram_rows, gram_cols)), shape=(max(len(words), 1), width)
+        )
+
+        def counts(bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+            by_word = _count_matrix(bags, word_col, grow=False, width=max(len(words), 1))
+            product = (by_word @ word_grams).tocsr()
+            product.sum_duplicates()  # canonical: sorted columns per row, as build gives
+            return product
+
+        counts_a, counts_b = counts(words_a), counts(words_b)
+        return cls._weighted(counts_a, counts_b)
 
     def weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         weighted = counts.copy()
@@ -191,10 +234,13 @@ class _Signal:
         if cached is not None:
             return cached
         source = self.rows_a if side_a else self.rows_b
-        summed: dict[int, float] = {}
-        for r in rows:
-            for col, count in source[r].items():
-                summed[col] = summed.get(col, 0.0) + count
+        if len(rows) == 1:
+            summed = source[rows[0]]  # what the loop below gives: 0.0 + count is count
+        else:
+            summed = {}
+            for r in rows:
+                for col, count in source[r].items():
+                    summed[col] = summed.get(col, 0.0) + count
         idf = self._idf
         weighted = {col: (1.0 + math.log(c)) * idf[col] for col, c in summed.items()}
         norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
@@ -209,7 +255,8 @@ class _Signal:
         vb = self._group_vector(False, rows_b)
         if len(va) > len(vb):
             va, vb = vb, va
-        return sum(v * vb.get(col, 0.0) for col, v in va.items())
+        # Terms missing from vb add 0.0, which leaves a float sum unchanged: skip them.
+        return sum((v * vb[col] for col, v in va.items() if col in vb), 0.0)
 
     def term_counts(self) -> tuple[np.ndarray, np.ndarray]:
         """Number of distinct terms of each sentence on each side."""
@@ -252,9 +299,7 @@ class SimilarityModel:
         words_b = [_content_words(t) for t in texts_b]
         stem = _stemmer(language).stemWords
         self.words = _Signal.build([stem(w) for w in words_a], [stem(w) for w in words_b])
-        self.chars = _Signal.build(
-            [_grams_of(w, self.CHAR_N) for w in words_a], [_grams_of(w, self.CHAR_N) for w in words_b]
-        )
+        self.chars = _Signal.build_grams(words_a, words_b, self.CHAR_N)
         self.semantic = semantic
         self.semantic_weight = semantic_weight
 

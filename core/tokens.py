@@ -6,7 +6,8 @@ May import: the standard library and collatio.core.normalise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .normalise import MappedText, fold_typography
 
@@ -15,8 +16,11 @@ from .normalise import MappedText, fold_typography
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token. A named tuple, not a frozen dataclass: a book has a few hundred
+    thousand tokens, and a frozen dataclass's __init__ (one object.__setattr__ per
+    field) cost more than finding them."""
+
     key: str  # folded form used for matching
     text: str  # normalised form
     start: int  # source offsets
@@ -24,12 +28,20 @@ class Token:
     is_word: bool
 
 
+# Speed trick: a book has far fewer distinct tokens than tokens, so the fold (a regex
+# search per call) is cached; it is a pure function of the token's text.
+_fold = lru_cache(maxsize=1 << 16)(fold_typography)
+
+
 def tokenize(mapped: MappedText) -> list[Token]:
+    starts, ends = mapped.starts, mapped.ends
     tokens: list[Token] = []
     for match in _TOKEN.finditer(mapped.text):
-        start, end = mapped.source_span(match.start(), match.end())
         text = match.group(0)
+        first, last = match.span()
+        # A token is never empty, so its source span is that of its first and last
+        # characters (MappedText.source_span without the empty-slice case).
         tokens.append(
-            Token(fold_typography(text), text, start, end, text[0].isalnum() or text[0] == "_")
+            Token(_fold(text), text, starts[first], ends[last - 1], text[0].isalnum() or text[0] == "_")
         )
     return tokens

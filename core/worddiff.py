@@ -16,6 +16,7 @@ collatio.core.{model,tokens}.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from types import ModuleType
 
 from diff_match_patch import diff_match_patch
@@ -61,18 +62,17 @@ TokenGroups = Sequence[Sequence[Token]]
 
 
 def _encode(a: list[Token], b: list[Token]) -> tuple[str, str, int]:
+    keys_a = [t.key for t in a]
+    keys_b = [t.key for t in b]
     codes: dict[str, str] = {}
-
-    def code(token: Token) -> str:
-        found = codes.get(token.key)
-        if found is None:
-            # Skip the surrogate range; start above ASCII so no char is special to dmp.
-            n = len(codes) + 0x100
-            found = chr(n if n < 0xD800 else n + 0x800)
-            codes[token.key] = found
-        return found
-
-    text_a, text_b = "".join(code(t) for t in a), "".join(code(t) for t in b)
+    # Codes in order of first occurrence (a, then b); each distinct key is visited once
+    # and the texts are then joined by a C-level map over the keys.
+    for key in dict.fromkeys(chain(keys_a, keys_b)):
+        # Skip the surrogate range; start above ASCII so no char is special to dmp.
+        n = len(codes) + 0x100
+        codes[key] = chr(n if n < 0xD800 else n + 0x800)
+    text_a = "".join(map(codes.__getitem__, keys_a))
+    text_b = "".join(map(codes.__getitem__, keys_b))
     return text_a, text_b, len(codes)
 
 
