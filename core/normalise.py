@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from array import array
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -31,7 +32,14 @@ _HYPHENS = "-\u2010\u2011"
 _WORD_TAIL = re.compile(r"(\w+)$")
 # What sends a span down the character-by-character path: an entity or invisible
 # character, or a hyphen before a line break. Most text has none of these.
-_SPECIAL = re.compile(r"[&\u00ad\u200b\u200c\u200d\ufeff]|[-\u2010\u2011][ \t]*[\r\n]")
+# Speed trick: written as one character class first (then: a hyphen needs a line break
+# after it, anything else matches as it is), the same matches as
+# r"[&\u00ad\u200b\u200c\u200d\ufeff]|[-\u2010\u2011][ \t]*[\r\n]", but the regex engine
+# can skip ahead to the next candidate character instead of trying every position.
+_SPECIAL = re.compile(
+    r"[&\u00ad\u200b\u200c\u200d\ufeff\-\u2010\u2011]"
+    r"(?:(?<=[-\u2010\u2011])[ \t]*[\r\n]|(?<![-\u2010\u2011]))"
+)
 _SPACE_RUN = re.compile(r"\s+")
 # A white-space run that folds to a different text than itself (see _fold_spaces).
 _FOLDED_RUN = re.compile(r"\s{2,}|[^\S ]")
@@ -65,6 +73,28 @@ def fold_typography(text: str) -> str:
 def offsets(values: Iterable[int] = ()) -> array[int]:
     """A compact list of source offsets (8 bytes each, no int object per character)."""
     return array("q", values)
+
+
+# Speed trick: ``array.extend(range(...))`` converts the offsets one int object at a time;
+# a slice of a ready array of consecutive offsets is a plain memory copy. This one holds
+# 0, 1, 2, ... and is extended as far as needed, up to _CONSECUTIVE_CAP offsets (8 MiB,
+# kept for the process); a span reaching beyond that builds its own. Values are the
+# same either way. Only ever extended (under a lock: two threads must not append the
+# same offsets), never changed, so a slice below its length is always right.
+_CONSECUTIVE_CAP = 1 << 20
+_CONSECUTIVE = array("q")
+_CONSECUTIVE_LOCK = threading.Lock()
+
+
+def _consecutive(low: int, high: int) -> array[int]:
+    """The offsets low, low + 1, ..., high - 1."""
+    if high > len(_CONSECUTIVE):
+        if high > _CONSECUTIVE_CAP:
+            return offsets(range(low, high))
+        with _CONSECUTIVE_LOCK:
+            if high > len(_CONSECUTIVE):
+                _CONSECUTIVE.extend(range(len(_CONSECUTIVE), high))
+    return _CONSECUTIVE[low:high]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -187,7 +217,7 @@ def _fold_spaces(source: str, start: int, end: int) -> MappedText:
     letter, so it needs no special handling; only runs that fold to a different text
     (two or more characters, or one that is not " ": _FOLDED_RUN) break the identity.
     After leading and trailing white space is skipped, the span is copied in stretches
-    between such runs, each stretch's offsets being one ``range``.
+    between such runs, each stretch's offsets being one slice of consecutive offsets.
     """
     lead = _SPACE_RUN.match(source, start, end)
     if lead is not None:
@@ -198,20 +228,21 @@ def _fold_spaces(source: str, start: int, end: int) -> MappedText:
     parts: list[str] = []
     starts = offsets()
     ends = offsets()
+    base = _consecutive(start, end + 1)  # base[k] == start + k
     pos = start
     for match in _FOLDED_RUN.finditer(source, start, end):
         run_start, run_end = match.span()
         # source[pos:run_start] holds words and single spaces, all mapping to themselves.
         parts.append(source[pos:run_start])
         parts.append(" ")
-        starts.extend(range(pos, run_start + 1))  # ... + the run's start for its space
-        ends.extend(range(pos + 1, run_start + 1))
+        starts.extend(base[pos - start : run_start + 1 - start])  # + the run's start for its space
+        ends.extend(base[pos + 1 - start : run_start + 1 - start])
         ends.append(run_end)
         pos = run_end
     if end > pos:
         parts.append(source[pos:end])
-        starts.extend(range(pos, end))
-        ends.extend(range(pos + 1, end + 1))
+        starts.extend(base[pos - start : end - start])
+        ends.extend(base[pos + 1 - start : end + 1 - start])
     return MappedText("".join(parts), starts, ends)
 
 

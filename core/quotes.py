@@ -20,6 +20,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -32,6 +34,7 @@ _OPENERS = re.compile(r"[„“»«\"]")
 MAX_QUOTE_CHARS = 2000
 MATCH_RATIO = 55.0  # rapidfuzz ratio (0–100) for two quotations to be the same one
 _NAME = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+")
+_END = attrgetter("end")  # Speed trick: a C key function for bisect instead of a lambda
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,10 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         opener = match.group(0)
         closers = _PAIRS[opener]
         limit = min(end, match.end() + MAX_QUOTE_CHARS)
-        close = next((k for k in range(match.end(), limit) if text[k] in closers), -1)
+        # Speed trick: the first closing mark by str.find (one C scan per mark) instead
+        # of a Python loop over the characters; the same position, or -1.
+        found = [k for k in map(text.find, closers, repeat(match.end()), repeat(limit)) if k >= 0]
+        close = min(found, default=-1)
         if close < 0:
             pos = match.end()
             continue
@@ -88,7 +94,7 @@ def overlapping(quotes: Sequence[Quote], spans: Iterable[tuple[int, int]]) -> li
     """
     hit: set[int] = set()
     for start, end in spans:
-        k = bisect_right(quotes, start, key=lambda q: q.end)  # first quotation ending after start
+        k = bisect_right(quotes, start, key=_END)  # first quotation ending after start
         while k < len(quotes) and quotes[k].start < end:
             if start < quotes[k].end:
                 hit.add(k)

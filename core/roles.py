@@ -45,26 +45,39 @@ def is_heading_like(text: str) -> bool:
     )
 
 
-def _trigrams(text: str) -> list[tuple[str, str, str]]:
-    words = _WORD.findall(fold_typography(text).lower())
-    return list(zip(words, words[1:], words[2:], strict=False))
+def _words(text: str) -> list[str]:
+    # Speed trick: fold_typography only replaces non-word characters by non-word
+    # characters that lower() leaves alone, so the words found are the same without it.
+    # Except for one case: lower() turns "Σ" into "σ" or final "ς" depending on its
+    # neighbours, and folding can change whether a neighbour counts ("‛" → "'"); so
+    # text holding a "Σ" is still folded.
+    if "Σ" in text:
+        text = fold_typography(text)
+    return _WORD.findall(text.lower())
 
 
 def find_duplicates(texts: Sequence[str], candidates: Sequence[bool]) -> list[bool]:
     """Which candidate paragraphs are largely repeated by the other candidates."""
-    grams = [_trigrams(t) if c else [] for t, c in zip(texts, candidates, strict=True)]
+    words = [_words(t) if c else [] for t, c in zip(texts, candidates, strict=True)]
+    owns = [set(zip(w, w[1:], w[2:], strict=False)) for w in words]  # word trigrams
     pool: Counter[tuple[str, str, str]] = Counter()
-    for g in grams:
-        pool.update(set(g))
+    for own in owns:
+        pool.update(own)
+    # Speed trick: the grams counted more than once, kept as a set, so that counting a
+    # paragraph's repeated grams is one set intersection (C) instead of a Python loop
+    # over pool lookups. Only ``pool.subtract`` changes counts, and only of that
+    # paragraph's grams, so those are the only ones whose membership is rechecked.
+    repeated = {gram for gram, count in pool.items() if count > 1}
     duplicate = [False] * len(texts)
-    for i, g in enumerate(grams):
-        if len(g) + 2 < DUPLICATE_MIN_WORDS:
+    for i, w in enumerate(words):
+        if len(w) < DUPLICATE_MIN_WORDS:
             continue
-        own = set(g)
-        found = sum(1 for gram in own if pool[gram] > 1)
+        own = owns[i]
+        found = len(own & repeated)  # grams of ``own`` with pool[gram] > 1
         if found >= DUPLICATE_CONTAINMENT * len(own):
             duplicate[i] = True
             pool.subtract(own)  # the later copy is no longer repeated elsewhere
+            repeated.difference_update([gram for gram in own if pool[gram] <= 1])
     return duplicate
 
 
