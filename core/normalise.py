@@ -41,6 +41,12 @@ _SPECIAL = re.compile(
     r"(?:(?<=[-\u2010\u2011])[ \t]*[\r\n]|(?<![-\u2010\u2011]))"
 )
 _SPACE_RUN = re.compile(r"\s+")
+# Characters normalise_span copies as they are: not white space, "&", a hyphen or an
+# invisible character; and single spaces between them.
+_PLAIN_RUN = re.compile(
+    r"[^\s&\-\u2010\u2011\u00ad\u200b\u200c\u200d\ufeff]+"
+    r"(?: [^\s&\-\u2010\u2011\u00ad\u200b\u200c\u200d\ufeff]+)*"
+)
 # A white-space run that folds to a different text than itself (see _fold_spaces).
 _FOLDED_RUN = re.compile(r"\s{2,}|[^\S ]")
 _WORD_HEAD = re.compile(r"^(\w+)")
@@ -158,6 +164,23 @@ def normalise_span(
     i = start
     pending_space: tuple[int, int] | None = None  # source span of a whitespace run
     while i < end:
+        plain = _PLAIN_RUN.match(source, i, end)
+        if plain is not None:
+            # Speed trick: characters the loop below would copy one by one as they are
+            # (and single spaces between them, which map to themselves once ``out`` holds
+            # a character), copied as one stretch.
+            if pending_space is not None:
+                if out:
+                    out.append(" ")
+                    starts.append(pending_space[0])
+                    ends.append(pending_space[1])
+                pending_space = None
+            j = plain.end()
+            out.extend(source[i:j])
+            starts.extend(range(i, j))
+            ends.extend(range(i + 1, j + 1))
+            i = j
+            continue
         ch = source[i]
         if ch.isspace():
             pending_space = (i, i + 1) if pending_space is None else (pending_space[0], i + 1)

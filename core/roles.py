@@ -60,22 +60,30 @@ def find_duplicates(texts: Sequence[str], candidates: Sequence[bool]) -> list[bo
     """Which candidate paragraphs are largely repeated by the other candidates."""
     words = [_words(t) if c else [] for t, c in zip(texts, candidates, strict=True)]
     owns = [set(zip(w, w[1:], w[2:], strict=False)) for w in words]  # word trigrams
-    pool: Counter[tuple[str, str, str]] = Counter()
+    # Speed trick: the grams in more than one paragraph, kept as a set (built with set
+    # operations, C loops), so that counting a paragraph's repeated grams is one set
+    # intersection instead of a Python loop over pool lookups. The pool of counts is
+    # only needed once a duplicate is found (most documents have none), so it is built
+    # then; only ``pool.subtract`` changes counts, and only of that paragraph's grams,
+    # so those are the only ones whose membership in ``repeated`` is rechecked.
+    seen: set[tuple[str, str, str]] = set()
+    repeated: set[tuple[str, str, str]] = set()
     for own in owns:
-        pool.update(own)
-    # Speed trick: the grams counted more than once, kept as a set, so that counting a
-    # paragraph's repeated grams is one set intersection (C) instead of a Python loop
-    # over pool lookups. Only ``pool.subtract`` changes counts, and only of that
-    # paragraph's grams, so those are the only ones whose membership is rechecked.
-    repeated = {gram for gram, count in pool.items() if count > 1}
+        repeated |= own & seen
+        seen |= own
+    pool: Counter[tuple[str, str, str]] | None = None
     duplicate = [False] * len(texts)
     for i, w in enumerate(words):
         if len(w) < DUPLICATE_MIN_WORDS:
             continue
         own = owns[i]
-        found = len(own & repeated)  # grams of ``own`` with pool[gram] > 1
+        found = len(own & repeated)  # grams of ``own`` in more than one paragraph
         if found >= DUPLICATE_CONTAINMENT * len(own):
             duplicate[i] = True
+            if pool is None:
+                pool = Counter()
+                for other in owns:
+                    pool.update(other)
             pool.subtract(own)  # the later copy is no longer repeated elsewhere
             repeated.difference_update([gram for gram in own if pool[gram] <= 1])
     return duplicate
