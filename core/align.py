@@ -174,7 +174,9 @@ def _chain_groups(
     by_a: dict[int, list[int]] = {}
     for j, i in sorted(assignment.items()):
         by_a.setdefault(i, []).append(j)
-    groups = [Group([i], js, model.group([i], js)) for i, js in sorted(by_a.items())]
+    chained = sorted(by_a.items())
+    scores = model.group_many([([i], js) for i, js in chained])
+    groups = [Group([i], js, score) for (i, js), score in zip(chained, scores, strict=True)]
     return groups, leftovers
 
 

@@ -33,11 +33,15 @@ class GapTuning:
     size_power: float = 1.0  # gain = margin × (sentences in the group − 1) ** size_power
 
 
-def fill_gap(
-    model: SimilarityModel, free_a: list[int], free_b: list[int],
+# A candidate group of one gap: (x, da, y, db) takes free_a[x - da : x], free_b[y - db : y].
+Cell = tuple[int, int, int, int]
+
+
+def gap_candidates(
+    free_a: list[int], free_b: list[int],
     paragraphs: tuple[Sequence[str], Sequence[str]] | None, tuning: GapTuning,
-) -> list[tuple[list[int], list[int], float]]:
-    """Best set of monotone groups of the free rows of one gap: (a rows, b rows, score)."""
+) -> list[Cell]:
+    """The groups the DP of one gap may choose: contiguous runs within one paragraph."""
     n, m = len(free_a), len(free_b)
     if not n or not m or n * m > tuning.max_cells:
         return []
@@ -48,6 +52,26 @@ def fill_gap(
         return all(r2 == r1 + 1 and (para is None or para[r1] == para[r2])
                    for r1, r2 in pairwise(rows))
 
+    cells: list[Cell] = []
+    for x in range(1, n + 1):
+        for da in range(1, min(tuning.max_merge, x) + 1):
+            if not contiguous(free_a[x - da : x], para_a):
+                break
+            for y in range(1, m + 1):
+                for db in range(1, min(tuning.max_split, y) + 1):
+                    if da > 1 and db > 1 and da + db > 4:
+                        break
+                    if not contiguous(free_b[y - db : y], para_b):
+                        break
+                    cells.append((x, da, y, db))
+    return cells
+
+
+def solve_gap(
+    free_a: list[int], free_b: list[int], sims: dict[Cell, float], tuning: GapTuning,
+) -> list[tuple[list[int], list[int], float]]:
+    """Best set of monotone groups of one gap, given the score of each candidate group."""
+    n, m = len(free_a), len(free_b)
     # best[x][y]: best total for free_a[:x], free_b[:y]; back pointers for the path.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -62,16 +86,10 @@ def fill_gap(
             if y and best[x][y - 1] > cand:
                 cand, step = best[x][y - 1], (0, 1, 0.0)
             for da in range(1, min(tuning.max_merge, x) + 1):
-                rows_a = free_a[x - da : x]
-                if not contiguous(rows_a, para_a):
-                    break
                 for db in range(1, min(tuning.max_split, y) + 1):
-                    if da > 1 and db > 1 and da + db > 4:
-                        break
-                    rows_b = free_b[y - db : y]
-                    if not contiguous(rows_b, para_b):
-                        break
-                    sim = model.group(rows_a, rows_b)
+                    sim = sims.get((x, da, y, db))
+                    if sim is None:
+                        continue  # not a candidate (crosses a paragraph, or too wide)
                     gain = (sim - tuning.threshold) * (da + db - 1) ** tuning.size_power
                     if gain > 0 and best[x - da][y - db] + gain > cand:
                         cand, step = best[x - da][y - db] + gain, (da, db, sim)
@@ -89,6 +107,28 @@ def fill_gap(
     return out[::-1]
 
 
+def _score_cells(
+    model: SimilarityModel, gaps: list[tuple[list[int], list[int], list[Cell]]],
+) -> list[dict[Cell, float]]:
+    """Scores of every candidate of every gap, in one batch (see SimilarityModel.group_many)."""
+    groups = [(free_a[x - da : x], free_b[y - db : y])
+              for free_a, free_b, cells in gaps for x, da, y, db in cells]
+    scores = iter(model.group_many(groups))
+    return [{cell: next(scores) for cell in cells} for _, _, cells in gaps]
+
+
+def fill_gap(
+    model: SimilarityModel, free_a: list[int], free_b: list[int],
+    paragraphs: tuple[Sequence[str], Sequence[str]] | None, tuning: GapTuning,
+) -> list[tuple[list[int], list[int], float]]:
+    """Best set of monotone groups of the free rows of one gap: (a rows, b rows, score)."""
+    cells = gap_candidates(free_a, free_b, paragraphs, tuning)
+    if not cells:
+        return []
+    (sims,) = _score_cells(model, [(free_a, free_b, cells)])
+    return solve_gap(free_a, free_b, sims, tuning)
+
+
 def fill_gaps(
     model: SimilarityModel, chain: list[tuple[list[int], list[int]]],
     used_a: set[int], used_b: set[int], eligible_a: set[int], eligible_b: set[int],
@@ -99,12 +139,18 @@ def fill_gaps(
     ordered = sorted(chain, key=lambda g: (min(g[0]), min(g[1])))
     bounds = [(-1, -1)] + [(max(a), max(b)) for a, b in ordered]
     nexts = [(min(a), min(b)) for a, b in ordered] + [(model.n_a, model.n_b)]
-    found: list[tuple[list[int], list[int], float]] = []
+    gaps: list[tuple[list[int], list[int], list[Cell]]] = []
     for (end_a, end_b), (start_a, start_b) in zip(bounds, nexts, strict=True):
         free_a = [i for i in range(end_a + 1, start_a) if i not in used_a and i in eligible_a]
         free_b = [j for j in range(end_b + 1, start_b) if j not in used_b and j in eligible_b]
-        if free_a and free_b:
-            found += fill_gap(model, free_a, free_b, paragraphs, tuning)
+        cells = gap_candidates(free_a, free_b, paragraphs, tuning)
+        if cells:
+            gaps.append((free_a, free_b, cells))
+    check()
+    # All gaps' candidates are scored in one batch: per-group scoring cost more than the DPs.
+    found: list[tuple[list[int], list[int], float]] = []
+    for (free_a, free_b, _), sims in zip(gaps, _score_cells(model, gaps), strict=True):
+        found += solve_gap(free_a, free_b, sims, tuning)
         check()
     return found
 

@@ -283,6 +283,26 @@ class _Signal:
         # Terms missing from vb add 0.0, which leaves a float sum unchanged: skip them.
         return sum((v * vb[col] for col, v in va.items() if col in vb), 0.0)
 
+    def group_cosines(self, groups: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+        """``group_cosine`` of many groups at once, as sparse products instead of dict loops.
+
+        The same arithmetic (summed counts, sublinear tf × idf, unit length, dot product);
+        sums may run in another order, so a score can differ in its last bits.
+        """
+        va = self._group_matrix(self.counts_a, [rows for rows, _ in groups])
+        vb = self._group_matrix(self.counts_b, [rows for _, rows in groups])
+        return np.asarray(va.multiply(vb).sum(axis=1)).ravel()
+
+    def _group_matrix(self, counts: sparse.csr_matrix, members: Sequence[Sequence[int]]) -> sparse.csr_matrix:
+        """One unit-length tf-idf row per group: the summed counts of its member rows."""
+        pick = _csr_of_runs([r for rows in members for r in rows], [len(rows) for rows in members],
+                            counts.shape[0])
+        summed = (pick @ counts).tocsr()
+        summed.data = (1.0 + np.log(summed.data)) * self.idf[summed.indices]
+        norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ summed)
+
     def term_counts(self) -> tuple[np.ndarray, np.ndarray]:
         """Number of distinct terms of each sentence on each side."""
         return (np.asarray((self.counts_a > 0).sum(axis=1)).ravel(),
@@ -351,6 +371,20 @@ class SimilarityModel:
             s = self.semantic_weight
             score = (1 - s) * score + s * self.semantic.group(rows_a, rows_b)
         return min(1.0, max(0.0, score))
+
+    def group_many(self, groups: Sequence[tuple[Sequence[int], Sequence[int]]]) -> list[float]:
+        """``group`` for many groups at once (one batch of sparse products per signal)."""
+        if not groups:
+            return []
+        w = self.WORD_WEIGHT
+        scores = w * self.words.group_cosines(groups) + (1 - w) * self.chars.group_cosines(groups)
+        if self.semantic is not None:
+            s = self.semantic_weight
+            meaning = np.array([self.semantic.group(a, b) if a and b else 0.0 for a, b in groups])
+            scores = (1 - s) * scores + s * meaning
+        empty = np.array([not a or not b for a, b in groups])
+        out: list[float] = np.where(empty, 0.0, np.clip(scores, 0.0, 1.0)).tolist()
+        return out
 
     def coverage(self, rows_from: Sequence[int], from_a: bool, rows_into: Sequence[int]) -> float:
         return self.words.coverage(rows_from, from_a, rows_into)
