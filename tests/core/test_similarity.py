@@ -18,6 +18,8 @@ from collatio.core.semantic import (
     load_encoder,
 )
 from collatio.core.similarity import SimilarityModel, char_ngrams, content_terms
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def test_content_terms_lowercase_before_stemming_and_drop_stopwords() -> None:
@@ -142,3 +144,25 @@ def test_terms_shared_by_too_many_pairs_propose_no_pairs_but_keep_their_weight()
     assert scores[1, 1] == 0.0  # they share only "Haus"
     assert 0.0 < scores[0, 0] < 1.0  # "Garten" links them; "Haus" still counts in the norms
     assert model.group([0], [0]) == pytest.approx(1.0)
+
+
+_WORDS = ["Kreml", "Gespräch", "warm", "Elefant", "Zoo", "Peking", "Moskau", "Krieg", "Frieden",
+          "Handel", "Gas", "Öl", "Partnerschaft", "Grenzen", "sagte", "betonte", "Jahrestag"]
+
+
+@given(
+    sentences_a=st.lists(st.lists(st.sampled_from(_WORDS), max_size=8), min_size=1, max_size=6),
+    sentences_b=st.lists(st.lists(st.sampled_from(_WORDS), max_size=8), min_size=1, max_size=6),
+    data=st.data(),
+)
+@settings(max_examples=60, deadline=None)
+def test_batch_group_scores_equal_one_by_one_scores(
+    sentences_a: list[list[str]], sentences_b: list[list[str]], data: st.DataObject
+) -> None:
+    # group_many (sparse products, used by the aligner for speed) must score each group
+    # as group() does, up to rounding in the last bits.
+    model = SimilarityModel([" ".join(s) + "." for s in sentences_a], [" ".join(s) + "." for s in sentences_b])
+    rows = st.lists(st.integers(0, 5), max_size=3, unique=True)
+    groups = data.draw(st.lists(st.tuples(rows, rows), min_size=1, max_size=8))
+    groups = [([i for i in ga if i < model.n_a], [j for j in gb if j < model.n_b]) for ga, gb in groups]
+    assert model.group_many(groups) == pytest.approx([model.group(a, b) for a, b in groups], abs=1e-12)
