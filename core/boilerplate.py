@@ -214,10 +214,19 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+_MAX_CHARS = 600  # a paragraph longer than this (white space collapsed) is never chrome
+
+
 def boilerplate_rule(text: str) -> str | None:
     """Name of the first rule that calls ``text`` (a paragraph or line) chrome, else None."""
-    text = " ".join(text.split())
-    if not text or len(text) > 600:
+    # Speed trick: more than 300 words join to more than 600 characters, so a long
+    # paragraph is turned down after splitting off its first 301 words instead of all
+    # of them; with fewer words the split is the same as a full one.
+    words = text.split(None, _MAX_CHARS // 2)
+    if len(words) > _MAX_CHARS // 2:
+        return None
+    text = " ".join(words)
+    if not text or len(text) > _MAX_CHARS:
         return None
     for rule in RULES:
         if rule.matches(text):

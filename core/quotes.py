@@ -111,7 +111,7 @@ def outside(quotes: Sequence[Quote], spans: Iterable[tuple[int, int]]) -> list[Q
 def _overlapping(
     quotes: Sequence[Quote], doc: Document, sentence_ids: Sequence[str]
 ) -> list[Quote]:
-    return overlapping(quotes, ((doc.sentence(s).start, doc.sentence(s).end) for s in sentence_ids))
+    return overlapping(quotes, ((s.start, s.end) for s in map(doc.sentence, sentence_ids)))
 
 
 def _names_outside(doc: Document, sentence_ids: Sequence[str], quotes: Sequence[Quote]) -> set[str]:

@@ -37,10 +37,10 @@ DUPLICATE_CONTAINMENT = 0.8
 
 def is_heading_like(text: str) -> bool:
     """Short and without sentence-final punctuation."""
-    words = text.split()
+    # Speed trick: the length test first, so a long paragraph is not split into words.
     return (
-        0 < len(words) <= HEADING_MAX_WORDS
-        and len(text) <= HEADING_MAX_CHARS
+        len(text) <= HEADING_MAX_CHARS
+        and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and not _TERMINAL.search(text)
     )
 

@@ -98,3 +98,38 @@ def test_find_quotes_closes_at_first_mark(text: str) -> None:
         opener = text[quote.start - 1]
         closers = {"„": "“”", "“": "”", "»": "«", "«": "»", '"': '"'}[opener]
         assert quote.end == _plain_first_close(text, quote.start, len(text), closers)
+
+
+def _plain_boilerplate_rule(text: str) -> str | None:
+    text = " ".join(text.split())
+    if not text or len(text) > 600:
+        return None
+    return next((rule.name for rule in boilerplate.RULES if rule.matches(text)), None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(295, 305),
+    st.sampled_from(["Anzeige", "a", "Teilen"]),
+    st.sampled_from([" ", "  ", "\n", " \t"]),
+)
+def test_boilerplate_rule_long_text_matches_plain(words: int, word: str, gap: str) -> None:
+    text = gap + gap.join([word] * words) + gap
+    assert boilerplate.boilerplate_rule(text) == _plain_boilerplate_rule(text)
+    assert boilerplate.boilerplate_rule("Teilen" + gap * 3) == _plain_boilerplate_rule("Teilen" + gap * 3)
+
+
+def _plain_heading_like(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= roles.HEADING_MAX_WORDS
+        and len(text) <= roles.HEADING_MAX_CHARS
+        and not roles._TERMINAL.search(text)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab .", "\n"]), max_size=140))
+def test_heading_like_matches_plain(text: str) -> None:
+    assert roles.is_heading_like(text) == _plain_heading_like(text)
+
