@@ -45,3 +45,17 @@ def tokenize(mapped: MappedText) -> list[Token]:
             Token(_fold(text), text, starts[first], ends[last - 1], text[0].isalnum() or text[0] == "_")
         )
     return tokens
+
+
+def token_extent(mapped: MappedText) -> tuple[int, int] | None:
+    """Source span from the first token's start to the last token's end (None: no token).
+
+    Every character that is not white space belongs to a token (a word, or a mark of its
+    own), so the tokens run from the first to the last non-space character.
+    """
+    text = mapped.text
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    if first >= last:
+        return None
+    return mapped.starts[first], mapped.ends[last - 1]

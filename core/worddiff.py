@@ -10,7 +10,7 @@ when it is installed, and in the pure-Python diff-match-patch otherwise; both gi
 same ops (tests/core/test_perf_worddiff.py checks it on generated token strings).
 
 May import: the standard library, diff_match_patch, fast_diff_match_patch and
-collatio.core.{model,tokens}.
+collatio.core.{model,normalise,tokens}.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from types import ModuleType
 from diff_match_patch import diff_match_patch
 
 from .model import DiffOp, OpKind
-from .tokens import Token
+from .normalise import MappedText
+from .tokens import Token, token_extent
 
 _fast: ModuleType | None
 try:  # optional: about 5× faster than the pure-Python port on word strings
@@ -104,6 +105,18 @@ def diff_tokens(groups_a: TokenGroups, groups_b: TokenGroups) -> tuple[DiffOp, .
             ops.extend(_side_ops(OpKind.INSERT, b, owner_b, ib, n))
             ib += n
     return tuple(ops)
+
+
+def same_text_ops(a: MappedText, b: MappedText) -> tuple[DiffOp, ...]:
+    """``diff_tokens`` of two sentences with the same normalised text, without tokenising.
+
+    Same text, same tokens: the diff is one equal run over all of them (none when the
+    text has no token).
+    """
+    span_a, span_b = token_extent(a), token_extent(b)
+    if span_a is None or span_b is None:
+        return ()
+    return (DiffOp(OpKind.EQUAL, span_a, span_b),)
 
 
 def _side_ops(kind: OpKind, tokens: list[Token], owner: list[int], i: int, n: int) -> list[DiffOp]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collatio.core.model import OpKind
 from collatio.core.normalise import normalise_span
 from collatio.core.tokens import tokenize
-from collatio.core.worddiff import diff_tokens
+from collatio.core.worddiff import diff_tokens, same_text_ops
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,3 +85,16 @@ def test_ops_split_at_sentence_boundaries() -> None:
     ops = diff_tokens([t1, t2], [t1 + t2])
     a_spans = [op.a for op in ops if op.a]
     assert all(e <= 15 or s >= 16 for s, e in a_spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=" \n\u00a0\u2009„“…-–'’.,!?aäbZ19_", max_size=40), st.text(alphabet=" \n", max_size=3))
+def test_same_text_shortcut_gives_the_ops_of_the_full_diff(text: str, pad: str) -> None:
+    # compare() skips tokenising and diffing a 1:1 link whose sentences have the same
+    # normalised text; the ops must be those the full diff gives, offsets included.
+    a = normalise_span(text, 0, len(text))
+    padded = pad + text
+    b = normalise_span(padded, 0, len(padded))
+    if a.text != b.text:
+        return
+    assert same_text_ops(a, b) == diff_tokens([tokenize(a)], [tokenize(b)])
