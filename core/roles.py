@@ -74,7 +74,7 @@ def find_duplicates(texts: Sequence[str], candidates: Sequence[bool]) -> list[bo
     pool: Counter[tuple[str, str, str]] | None = None
     duplicate = [False] * len(texts)
     for i, w in enumerate(words):
-        if len(w) < DUPLICATE_MIN_WORDS:
+        if len(w) < DUPLICATE_MIN_WORDS:  # fewer than DUPLICATE_MIN_WORDS - 2 trigrams
             continue
         own = owns[i]
         found = len(own & repeated)  # grams of ``own`` in more than one paragraph
