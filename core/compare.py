@@ -32,7 +32,7 @@ from .model import (
 from .options import Cancelled, CancelToken, CompareOptions
 from .overrides import Overrides, enforce_forbidden, pinned_groups, resolve
 from .quotes import document_quotes, link_quote_changes, outside, unlinked_quote_changes
-from .segment import SegmentedDocument, segment_document, vocabulary
+from .segment import LazyVocabulary, SegmentedDocument, segment_document
 from .semantic import SemanticScores, load_encoder
 from .similarity import SimilarityModel
 from .stats import compute_stats
@@ -175,7 +175,7 @@ def compare(
         return Comparison(a, b, (), _empty_stats(a, b), Outcome.SKIPPED, message, options.to_json())
     try:
         progress(0.0, "segmenting")
-        vocab = vocabulary(text_a, text_b)
+        vocab = LazyVocabulary(text_a, text_b)
         common = {
             "presegmented": options.presegmented,
             "vocab": vocab,

@@ -34,6 +34,24 @@ def vocabulary(*texts: str) -> frozenset[str]:
     return frozenset(words)
 
 
+class LazyVocabulary:
+    """``vocabulary(*texts)``, built on the first lookup.
+
+    Only a hyphen at a line end asks whether the joined word exists ("Bemü-\\nhungen"),
+    and most texts have none: building the word set of a book costs ~0.1 s for nothing.
+    One comparison uses it from one thread.
+    """
+
+    def __init__(self, *texts: str) -> None:
+        self._texts: tuple[str, ...] | None = texts
+        self._words: frozenset[str] = frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        if self._texts is not None:
+            self._words, self._texts = vocabulary(*self._texts), None
+        return word in self._words
+
+
 def split_sentences(text: str, language: str = "de") -> list[tuple[int, int]]:
     """Sentence spans (start, end) in ``text``, stripped of surrounding spaces."""
     return sentence_spans(text, language)
@@ -66,7 +84,7 @@ def segment_document(
     ``heading_spans`` (from ``LoadedText.heading_spans``) mark paragraphs the source
     format called headings; a paragraph overlapping one is a heading (or the title).
     """
-    vocab = vocab if vocab is not None else vocabulary(text)
+    vocab = vocab if vocab is not None else LazyVocabulary(text)
     prefix = side.value
     paragraph_mapped: list[MappedText] = []
     sentence_parts: list[list[tuple[MappedText, int, int]]] = []
