@@ -7,9 +7,14 @@ Run by hand, not in CI (offscreen by default; ``xvfb-run -a`` works too):
 The comparison is computed once and pickled in the temporary folder (keyed by the
 inputs), so runs measure the window only. Measured from outside the GUI code:
 
-* first paint: ``MainWindow.show_comparison`` (rows, cell plans, text documents,
-  aligner, reader) plus one synchronous repaint of the window, after the comparison
-  is ready;
+* first paint: ``MainWindow.show_comparison`` (text documents, aligner, reader) plus
+  one synchronous repaint of the window, after the comparison is ready. As in the app,
+  the comparison job's worker part (rewrite anchors, rows, cell plans, changes:
+  corrections: ``gui.window.prepare``) is done first and reported apart as "worker";
+  without it (older code) the window computes it all on the UI thread;
+* aligned: when the row aligner pads a long comparison in chunks after the first screens,
+  the time until its last chunk, and the longest event-loop turn meanwhile (how long
+  the window may not respond);
 * next-change jumps: ``Reader.go(forward=True)`` (what Alt+Down does), each followed by
   a synchronous repaint of both panes; median, 95th percentile and worst;
 * if the window has no next-change navigation, scroll steps of the A pane instead.
@@ -82,18 +87,41 @@ def measure(name: str, comparison: Any, jumps: int) -> dict[str, Any]:
     for _ in range(5):
         app.processEvents()
 
+    from collatio.gui import window as window_module
+
+    prepare = getattr(window_module, "prepare", None)
+    prepared, worker_s = None, float("nan")
+    if prepare is not None:  # what the comparison job does off the UI thread
+        t = time.perf_counter()
+        prepared = prepare(comparison, window.view_state(), window.overrides)
+        worker_s = time.perf_counter() - t
+
     start = time.perf_counter()
-    window.show_comparison(comparison)
+    if prepared is None:
+        window.show_comparison(comparison)
+    else:
+        window.show_compared(prepared)
     shown = time.perf_counter()
     app.processEvents()
     window.repaint()
     painted = time.perf_counter()
 
+    aligner: Any = getattr(window, "aligner", None)
+    turns: list[float] = []
+    while aligner is not None and not getattr(aligner, "complete", True) and len(turns) < 1000:
+        t = time.perf_counter()
+        app.processEvents()
+        turns.append(time.perf_counter() - t)
+    aligned = time.perf_counter()
+
     result: dict[str, Any] = {
+        "aligned_s": aligned - start,
+        "longest_turn_s": max(turns, default=0.0),
         "input": name,
         "rows": len(window.rows),
         "show_comparison_s": shown - start,
         "first_paint_s": painted - start,
+        "worker_s": worker_s,
     }
     reader: Any = getattr(window, "reader", None)
     go = getattr(reader, "go", None)
@@ -147,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name:<11} rows {result['rows']:>6} ({computed}) | "
             f"first paint {result['first_paint_s'] * 1000:8.1f} ms "
-            f"(show_comparison {result['show_comparison_s'] * 1000:8.1f} ms) | "
+            f"(show_comparison {result['show_comparison_s'] * 1000:8.1f} ms; "
+            f"worker {result['worker_s'] * 1000:6.1f} ms; aligned {result['aligned_s'] * 1000:7.1f} ms, "
+            f"longest turn {result['longest_turn_s'] * 1000:6.1f} ms) | "
             f"{result['steps']} {result['what']}: median {result['step_median_ms']:6.1f} ms, "
             f"p95 {result['step_p95_ms']:6.1f} ms, max {result['step_max_ms']:6.1f} ms",
             flush=True,

@@ -36,6 +36,8 @@ KIND_LABELS = {
     ChangeKind.QUOTE: "Quote",
 }
 COLUMNS = ("Kind", "⚠", "Excerpt")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole})
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -62,7 +64,9 @@ class ChangeModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Sizing the columns to their contents asks for a dozen roles of a thousand rows:
+        # answer the ones not shown at once.
+        if role not in _ROLES or not index.isValid():
             return None
         change = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -33,11 +33,9 @@ from .details import details_html, link_details, unlinked_html
 from .find import FindBar
 from .finder import Finder
 from .gutter import ConnectorGutter
-from .layoutopts import fold_unchanged
 from .navigation import (
     SUBSTANTIVE,
     Change,
-    changes,
     filter_changes,
     index_of_row,
     partner_rows,
@@ -46,6 +44,7 @@ from .navigation import (
 from .overview_map import OverviewMap
 from .palette import Palette
 from .pane import Pane, TextView
+from .plan import RenderPlan, ViewState
 from .rows import Row
 
 ZOOM_STEP = 0.1  # of the base font size per step
@@ -158,21 +157,20 @@ class Reader(QObject):
     def hide_minor(self) -> bool:
         return self.hide_minor_action.isChecked()
 
-    def arrange(self, comparison: Comparison, rows: tuple[Row, ...]) -> tuple[Row, ...]:
-        if self.changes_only_action.isChecked():
-            return fold_unchanged(comparison, rows, hide_minor=self.hide_minor)
-        return rows
+    def view_state(self, show_boilerplate: bool) -> ViewState:
+        """The view options a render plan depends on (see ``plan``)."""
+        return ViewState(show_boilerplate, self.changes_only_action.isChecked(), self.hide_minor)
 
     def font(self, base: QFont) -> QFont:
         font = QFont(base)
         font.setPointSizeF(base.pointSizeF() * (1.0 + ZOOM_STEP * self.zoom))
         return font
 
-    def rendered(self, comparison: Comparison, rows: tuple[Row, ...],
-                 blocks: dict[Side, tuple[Block, ...]]) -> None:
+    def rendered(self, plan: RenderPlan) -> None:
         """After the window laid out a (new or re-laid-out) comparison."""
-        self.comparison, self.rows, self.blocks = comparison, rows, dict(blocks)
-        self.changes = changes(comparison, rows, hide_minor=self.hide_minor)
+        self.comparison, self.rows = plan.comparison, plan.rows
+        self.blocks = {Side.A: plan.blocks_a, Side.B: plan.blocks_b}
+        self.changes = plan.changes
         self.dock.set_changes(self.changes)
         self._on_aligned()
         key, self._restore_key = self._restore_key, None
@@ -249,9 +247,10 @@ class Reader(QObject):
         """Scroll the A pane so the line where the sentence starts is at the top."""
         if self.comparison is None or not sid.startswith("a."):
             return
+        row = self._row_of_key(sid)
+        self.aligner.ensure(row if row >= 0 else None)  # the rows above it are padded
         found = position_of(self.blocks[Side.A], sid, self.comparison.a.sentence(sid).start)
         if found is None:  # folded away: its row's top
-            row = self._row_of_key(sid)
             if 0 <= row < len(self.aligner.tops[0]):
                 self.views[Side.A].verticalScrollBar().setValue(round(self.aligner.tops[0][row]))
             return
@@ -263,8 +262,12 @@ class Reader(QObject):
 
     def _on_aligned(self) -> None:
         ext = self.aligner.extents
-        self.gutter.set_rows(self.comparison, self.rows, ext[0], ext[1])
-        self.overview.set_changes(self.changes, self.aligner.tops[0], self.aligner.totals[0])
+        # While the aligner works through the rows in chunks, the rows aligned so far.
+        self.gutter.set_rows(self.comparison, self.rows[: len(ext[0])], ext[0], ext[1])
+        if self.aligner.complete:
+            self.overview.set_changes(self.changes, self.aligner.tops[0], self.aligner.totals[0])
+        else:  # its marks are placed by the whole document's geometry
+            self.overview.set_changes((), (), 0.0)
         self._update_overview_view()
         self._refresh_outlines()
 
@@ -322,6 +325,7 @@ class Reader(QObject):
 
     def ensure_row_visible(self, row: int) -> None:
         """Scroll so the row sits in the upper third of the A pane, unless fully visible."""
+        self.aligner.ensure(row)  # a jump ahead of the aligner's chunks
         tops, extents = self.aligner.tops[0], self.aligner.extents[0]
         if not 0 <= row < len(tops):
             return

@@ -77,6 +77,8 @@ def build_document(blocks: tuple[Block, ...], palette: Palette, font: QFont) -> 
     doc = QTextDocument()
     doc.setDefaultFont(font)
     doc.setDocumentMargin(12.0)
+    # A reading view: no undo history to record (padding edits would fill it, too).
+    doc.setUndoRedoEnabled(False)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     formats: dict[tuple[Mark, Role], QTextCharFormat] = {}
@@ -95,14 +97,19 @@ def build_document(blocks: tuple[Block, ...], palette: Palette, font: QFont) -> 
     return doc
 
 
-def row_tops(doc: QTextDocument, first_blocks: list[int]) -> list[float]:
-    """The y of each row's first block (margins excluded, the same on both sides)."""
+def row_tops(doc: QTextDocument, first_blocks: list[int], start: int = 0,
+             end: int | None = None) -> list[float]:
+    """The y of each row's first block (margins excluded, the same on both sides); rows
+    ``start``..``end`` (exclusive) only if given. Measuring lays the document out that far."""
     layout = doc.documentLayout()
-    return [layout.blockBoundingRect(doc.findBlockByNumber(n)).top() for n in first_blocks]
+    return [layout.blockBoundingRect(doc.findBlockByNumber(n)).top()
+            for n in first_blocks[start:end]]
 
 
-def row_extents(doc: QTextDocument, first_blocks: list[int]) -> list[tuple[float, float]]:
-    """(top, bottom) of each row's text: its blocks without the padding above or below.
+def row_extents(doc: QTextDocument, first_blocks: list[int], start: int = 0,
+                end: int | None = None) -> list[tuple[float, float]]:
+    """(top, bottom) of each row's text: its blocks without the padding above or below;
+    rows ``start``..``end`` (exclusive) only if given.
 
     The padding of a row sits in the next row's top margin (see ``set_paddings``), so the
     last block's bounding rect ends where the row's text ends.
@@ -110,7 +117,9 @@ def row_extents(doc: QTextDocument, first_blocks: list[int]) -> list[tuple[float
     layout = doc.documentLayout()
     out: list[tuple[float, float]] = []
     count = doc.blockCount()
-    for k, first in enumerate(first_blocks):
+    stop = len(first_blocks) if end is None else min(end, len(first_blocks))
+    for k in range(start, stop):
+        first = first_blocks[k]
         last = (first_blocks[k + 1] if k + 1 < len(first_blocks) else count) - 1
         block = doc.findBlockByNumber(first)
         top = layout.blockBoundingRect(block).top()  # the rect starts below the top margin
@@ -137,8 +146,10 @@ def current_paddings(doc: QTextDocument, first_blocks: list[int]) -> list[float]
     return pads
 
 
-def set_paddings(doc: QTextDocument, first_blocks: list[int], pads: list[float]) -> None:
-    """Add each row's padding below it (all zeros resets).
+def set_paddings(doc: QTextDocument, first_blocks: list[int], pads: list[float],
+                 start: int = 0) -> None:
+    """Add each row's padding below it (all zeros resets); ``pads`` are those of the rows
+    from ``start`` on.
 
     Qt collapses a block's bottom margin with the next block's top margin (it uses the
     larger), so padding a row's last block would be partly swallowed. The padding of row i
@@ -147,7 +158,7 @@ def set_paddings(doc: QTextDocument, first_blocks: list[int], pads: list[float])
     """
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    for row, pad in enumerate(pads):
+    for row, pad in enumerate(pads, start):
         if row + 1 < len(first_blocks):
             block = doc.findBlockByNumber(first_blocks[row + 1])
             current = block.blockFormat()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from collatio.core import (
     load_text,
 )
 from collatio.core.options import CompareOptions
-from collatio.core.overrides import Overrides
+from collatio.core.overrides import Overrides, Resolution, resolve
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -43,14 +43,15 @@ from PySide6.QtWidgets import (
 )
 
 from .aligner import RowAligner
-from .cells import Block, plan_side
+from .cells import Block
 from .jobs import Job, JobRunner, Progress
 from .legend import legend_html
 from .marks import prepare_rewrites
 from .palette import LIGHT, Palette
 from .pane import Pane
+from .plan import RenderPlan, ViewState, plan_render
 from .reader import Reader
-from .rows import Row, build_rows
+from .rows import Row
 from .textdoc import build_document
 
 HINTS = {
@@ -66,6 +67,28 @@ FILE_FILTER = FILE_DIALOG_FILTER  # one list of supported formats, kept by the l
 def sample_path(side: Side) -> Path:
     with as_file(files("collatio.assets") / "samples" / SAMPLE_FILES[side]) as path:
         return Path(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """What the comparison job hands to the UI thread: the comparison and, when it
+    completed, what the worker already decided for the view state of the run's start."""
+
+    comparison: Comparison
+    plan: RenderPlan | None = None
+    overrides: Overrides | None = None  # the corrections the run started with ...
+    resolution: Resolution | None = None  # ... mapped onto this comparison
+
+
+def prepare(comparison: Comparison, view: ViewState, overrides: Overrides) -> Compared:
+    """The comparison job's work after ``compare`` (pure; run it off the UI thread)."""
+    if comparison.outcome is not Outcome.COMPLETED:
+        return Compared(comparison)
+    prepare_rewrites(comparison)  # the rewrite anchors
+    plan = plan_render(comparison, view)
+    boilerplate = bool(comparison.options.get("include_boilerplate", False))
+    resolution = resolve(overrides, comparison.a, comparison.b, boilerplate)
+    return Compared(comparison, plan, overrides, resolution)
 
 
 def reading_font() -> QFont:
@@ -88,6 +111,9 @@ class MainWindow(QMainWindow):
         self.comparison: Comparison | None = None
         self.rows: tuple[Row, ...] = ()
         self.blocks: dict[Side, tuple[Block, ...]] = {Side.A: (), Side.B: ()}
+        self.plan: RenderPlan | None = None  # the plan on screen, or one computed by the job
+        # Corrections mapped onto the comparison by the job: (comparison, overrides, result).
+        self.resolution: tuple[Comparison, Overrides, Resolution] | None = None
         self.generation = 0
         self.load_generation = {Side.A: 0, Side.B: 0}
         self.load_paths = {Side.A: "", Side.B: ""}
@@ -272,15 +298,18 @@ class MainWindow(QMainWindow):
         self.generation += 1
         token = self.token = CancelToken()
         options, overrides = self.options, self.overrides
+        view = self.view_state()  # the view is planned for these; a later toggle re-plans
 
-        def work(progress: Progress) -> Comparison:
+        def work(progress: Progress) -> Compared:
             result = compare(a.text, b.text, source_a=a.source or None,
                              source_b=b.source or None, format_a=a.format, format_b=b.format,
                              cancel=token, progress=progress, options=options,
                              overrides=overrides, heading_spans_a=a.role_hints,
                              heading_spans_b=b.role_hints)
-            prepare_rewrites(result)  # the rewrite anchors, here rather than on the UI thread
-            return result
+            if token.cancelled:
+                return Compared(result)
+            # Everything pure the UI thread would otherwise compute on arrival.
+            return prepare(result, view, overrides)
 
         job = Job("compare", self.generation, work)
         job.signals.progress.connect(self._on_progress)
@@ -308,9 +337,10 @@ class MainWindow(QMainWindow):
         self._warn("Comparison failed", message)
         self.run_ended.emit("failed")
 
-    def _on_compared(self, tag: str, generation: int, comparison: Comparison) -> None:
+    def _on_compared(self, tag: str, generation: int, compared: Compared) -> None:
         if generation != self.generation:
             return  # an older run finished after a newer one started
+        comparison = compared.comparison
         self._set_busy(False)
         self.token = None
         if comparison.outcome is not Outcome.COMPLETED:
@@ -320,13 +350,22 @@ class MainWindow(QMainWindow):
             self.run_ended.emit(comparison.outcome.value)
             return
         received = time.perf_counter()
-        self.show_comparison(comparison)
+        self.show_compared(compared)
         self.timings["compute"] = received - self.timings.get("started", received)
         self.timings["paint"] = time.perf_counter() - received
         self.run_ended.emit(comparison.outcome.value)
 
-    def show_comparison(self, comparison: Comparison) -> None:
+    def show_compared(self, compared: Compared) -> None:
+        """Show what the comparison job prepared (see ``prepare``)."""
+        if compared.overrides is not None and compared.resolution is not None:
+            self.resolution = (compared.comparison, compared.overrides, compared.resolution)
+        self.show_comparison(compared.comparison, compared.plan)
+
+    def show_comparison(self, comparison: Comparison, plan: RenderPlan | None = None) -> None:
+        """Show a comparison; ``plan`` is the worker's plan for it, used if the view state
+        still matches (else the view is planned here)."""
         self.comparison = comparison
+        self.plan = plan
         for side, pane in self.panes.items():
             source = comparison.document(side).source
             if source:
@@ -337,21 +376,25 @@ class MainWindow(QMainWindow):
         self.summary.setText(comparison.stats.summary())
         self.comparison_shown.emit(comparison)
 
+    def view_state(self) -> ViewState:
+        """The view options the rows and cells depend on, as they are now."""
+        return self.reader.view_state(self.boilerplate_action.isChecked())
+
     def _render(self) -> None:
         comparison = self.comparison
         if comparison is None:
             return
-        show = self.boilerplate_action.isChecked()
-        self.rows = self.reader.arrange(comparison, build_rows(comparison, show_boilerplate=show))
-        firsts: list[list[int]] = []
+        plan = self.plan
+        view = self.view_state()
+        if plan is None or not plan.fits(comparison, view):
+            plan = self.plan = plan_render(comparison, view)  # a view option changed
+        self.rows = plan.rows
+        font = self.reader.font(self.reading_font)
         for side, pane in self.panes.items():
-            blocks = plan_side(comparison, self.rows, side, hide_minor=self.reader.hide_minor)
-            self.blocks[side] = blocks
-            doc = build_document(blocks, self.palette_, self.reader.font(self.reading_font))
-            pane.show_document(doc, comparison, blocks)
-            firsts.append([n for n, b in enumerate(blocks) if b.first_in_row])
-        self.aligner.set_rows((firsts[0], firsts[1]))
-        self.reader.rendered(comparison, self.rows, self.blocks)
+            blocks = self.blocks[side] = plan.blocks(side)
+            pane.show_document(build_document(blocks, self.palette_, font), comparison, blocks)
+        self.aligner.set_rows((plan.first_blocks(Side.A), plan.first_blocks(Side.B)))
+        self.reader.rendered(plan)
 
     def _set_link_threshold(self, threshold: float) -> None:
         """Re-run the comparison with another link threshold (the reader keeps the position)."""
