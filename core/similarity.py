@@ -86,7 +86,13 @@ def _word_grams(word: str, n: int) -> tuple[str, ...]:
     padded = f"<{word}>"
     if len(padded) <= n:
         return (padded,)
-    return tuple(padded[i : i + n] for i in range(len(padded) - n + 1))
+    # padded[i : i + n] for each i, sliced by a C-level map rather than a generator.
+    return tuple(map(padded.__getitem__, map(slice, range(len(padded) - n + 1), range(n, len(padded) + 1))))
+
+
+def _distinct(words_a: Sequence[Sequence[str]], words_b: Sequence[Sequence[str]]) -> list[str]:
+    """Distinct words in order of first occurrence, side a then side b."""
+    return list(dict.fromkeys(chain(chain.from_iterable(words_a), chain.from_iterable(words_b))))
 
 
 def char_ngrams(text: str, n: int = 4) -> list[str]:
@@ -181,7 +187,10 @@ class _Signal:
         return cls(counts_a.tocsr(), counts_b.tocsr(), idf)
 
     @classmethod
-    def build_grams(cls, words_a: Sequence[Sequence[str]], words_b: Sequence[Sequence[str]], n: int) -> _Signal:
+    def build_grams(
+        cls, words_a: Sequence[Sequence[str]], words_b: Sequence[Sequence[str]], n: int,
+        words: list[str] | None = None,
+    ) -> _Signal:
         """``build`` on the character n-grams of each sentence's words, made faster.
 
         Speed trick: sentence-by-gram counts are (sentence-by-word counts) @ (word-by-gram
@@ -189,20 +198,18 @@ class _Signal:
         occurrence. Words are visited in order of first occurrence (side a, then b) and
         a gram gets its column when first seen, which is the order ``build`` gives over
         the flat gram stream; counts are small integers, exact in floating point.
+        ``words``: the distinct words in that order, when the caller has them already.
         """
-        words = list(dict.fromkeys(chain(chain.from_iterable(words_a), chain.from_iterable(words_b))))
+        if words is None:
+            words = _distinct(words_a, words_b)
         word_col = {w: k for k, w in enumerate(words)}
-        vocab: dict[str, int] = {}
-        gram_lengths: list[int] = []
-        gram_cols: list[int] = []
-        for word in words:
-            grams = _word_grams(word, n)
-            for gram in grams:
-                if gram not in vocab:
-                    vocab[gram] = len(vocab)
-            gram_cols.extend(map(vocab.__getitem__, grams))
-            gram_lengths.append(len(grams))
-        word_grams = _csr_of_runs(gram_cols, gram_lengths, max(len(vocab), 1))
+        per_word = [_word_grams(w, n) for w in words]
+        flat = list(chain.from_iterable(per_word))
+        # dict.fromkeys keeps first occurrences in order: the columns a gram-by-gram
+        # setdefault would give, without a Python-level loop over the grams.
+        vocab = {gram: k for k, gram in enumerate(dict.fromkeys(flat))}
+        word_grams = _csr_of_runs(list(map(vocab.__getitem__, flat)), list(map(len, per_word)),
+                                  max(len(vocab), 1))
         if not words:
             word_grams.resize((1, word_grams.shape[1]))
 
@@ -343,11 +350,11 @@ class SimilarityModel:
         words_a = [_content_words(t) for t in texts_a]
         words_b = [_content_words(t) for t in texts_b]
         # Speed trick: each distinct word is stemmed once (stemming is a pure function).
-        distinct = list(dict.fromkeys(chain(chain.from_iterable(words_a), chain.from_iterable(words_b))))
+        distinct = _distinct(words_a, words_b)
         stem_of = dict(zip(distinct, _stemmer(language).stemWords(distinct), strict=True)).__getitem__
         self.words = _Signal.build([list(map(stem_of, w)) for w in words_a],
                                    [list(map(stem_of, w)) for w in words_b])
-        self.chars = _Signal.build_grams(words_a, words_b, self.CHAR_N)
+        self.chars = _Signal.build_grams(words_a, words_b, self.CHAR_N, distinct)
         self.semantic = semantic
         self.semantic_weight = semantic_weight
 
