@@ -33,8 +33,9 @@ similarity}.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -75,6 +76,14 @@ class Tuning:
 
 
 TUNING = Tuning()
+
+
+def tuned(changes: Mapping[str, Any]) -> Tuning:
+    """TUNING with some fields replaced (``gap``: a mapping of GapTuning fields, or None)."""
+    fields = dict(changes)
+    if isinstance(fields.get("gap"), Mapping):
+        fields["gap"] = replace(TUNING.gap or GapTuning(), **fields["gap"])
+    return replace(TUNING, **fields)
 
 
 class _PrefixMax:
