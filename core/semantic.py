@@ -77,9 +77,6 @@ class Backend:
     options: Mapping[str, Any] = field(default_factory=_frozen)
     tuning: Mapping[str, Any] = field(default_factory=_frozen)
 
-    def calibrated(self, cosine: np.ndarray) -> np.ndarray:
-        return np.clip((cosine - self.floor) / self.span, 0.0, 1.0)
-
     @cached_property
     def anchors(self) -> np.ndarray:
         """Embeddings of ANCHORS (computed once per backend)."""
