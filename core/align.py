@@ -19,24 +19,29 @@
 7. Splits: a free b sentence next to a link, in the same paragraph, joins it when it
    covers more of the original sentence (plain language splits a long sentence into
    short ones that each carry a little of it).
+8. Last look: a learned score (see linkscore) drops in-order links it finds too
+   unlikely to be right (weak pairs in heavy rewrites).
 
 Thresholds are calibrated similarities (CompareOptions); the knobs in ``Tuning`` were
 chosen on the DEplain-web dev split (even pair ids) only, see bench/deplain.py.
 Rows are indices into the content-sentence lists given to ``align_sentences``.
 
-May import: the standard library, numpy, scipy, and collatio.core.{gapfill,options,similarity}.
+May import: the standard library, numpy, scipy, and collatio.core.{gapfill,linkscore,options,
+similarity}.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
 from .gapfill import GapTuning, fill_gaps
+from .linkscore import refine
 from .options import CompareOptions
 from .similarity import SimilarityModel
 
@@ -65,9 +70,20 @@ class Tuning:
     # A free b neighbour in the same paragraph joins a split when it brings in this much
     # more of the original's content (IDF share); None: off.
     split_gain: float | None = 0.03
+    # Last look (collatio.core.linkscore): drop in-order links whose learned log-odds of
+    # being exactly right stay below this; None: off.
+    refine_min_score: float | None = -2.5
 
 
 TUNING = Tuning()
+
+
+def tuned(changes: Mapping[str, Any]) -> Tuning:
+    """TUNING with some fields replaced (``gap``: a mapping of GapTuning fields, or None)."""
+    fields = dict(changes)
+    if isinstance(fields.get("gap"), Mapping):
+        fields["gap"] = replace(TUNING.gap or GapTuning(), **fields["gap"])
+    return replace(TUNING, **fields)
 
 
 class _PrefixMax:
@@ -356,5 +372,7 @@ def align_sentences(
     if tuning.split_gain is not None and paragraphs:
         _extend_splits(model, groups, eligible_b - {j for _, j in forbidden}, paragraphs[1],
                        tuning.split_gain)
+    if tuning.refine_min_score is not None and paragraphs:
+        groups = refine(model, groups, paragraphs, tuning.refine_min_score)
     groups.sort(key=lambda g: (min(g.a), min(g.b)))
     return groups

