@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from heapq import heappop, heappush
 from typing import Any
 
 import numpy as np
@@ -254,15 +255,28 @@ def _grow(
     """
     owner_a = {i: g for g in groups for i in g.a}
     owner_b = {j: g for g in groups for j in g.b}
+    # Passes over the rows repeat until nothing grows. A row's decision depends only on
+    # the groups owning its two neighbours, so after the first pass only rows next to a
+    # member of a group that changed are looked at again (speed: on long texts a few
+    # groups grow one row per pass, and full passes made this quadratic). Those rows are
+    # looked at when a full pass would reach them: later rows of the same side still in
+    # this pass, the other side's rows in this pass if that side comes later, else in
+    # the next pass. Decisions, and their order, are those of full passes.
+    visit: dict[bool, set[int] | None] = {True: None, False: None}  # None: every row
     changed = True
     while changed:
         changed = False
+        following: dict[bool, set[int]] = {True: set(), False: set()}
         for side_a in (True, False):
             owner = owner_a if side_a else owner_b
             count = model.n_a if side_a else model.n_b
             eligible = eligible_a if side_a else eligible_b
             para = paragraphs[0 if side_a else 1] if paragraphs else None
-            for row in range(count):
+            chosen = visit[side_a]
+            queue = list(range(count)) if chosen is None else sorted(chosen)  # sorted: a heap
+            queued = set(queue)
+            while queue:
+                row = heappop(queue)
                 if row in owner or row not in eligible:
                     continue
                 sandwiched = owner.get(row - 1) is not None and owner.get(row - 1) is owner.get(row + 1)
@@ -285,15 +299,32 @@ def _grow(
                     score = model.group(grown, partners) if side_a else model.group(partners, grown)
                     if score + slack >= group.similarity and (best is None or score > best[0]):
                         best = (score, group)
-                if best is not None:
-                    score, group = best
-                    if side_a:
-                        group.a = sorted([*group.a, row])
-                    else:
-                        group.b = sorted([*group.b, row])
-                    group.similarity = score
-                    owner[row] = group
-                    changed = True
+                if best is None:
+                    continue
+                score, group = best
+                if side_a:
+                    group.a = sorted([*group.a, row])
+                else:
+                    group.b = sorted([*group.b, row])
+                group.similarity = score
+                owner[row] = group
+                changed = True
+                for side, rows in ((True, group.a), (False, group.b)):
+                    near = {r for m in rows for r in (m - 1, m + 1) if r >= 0}
+                    if side is side_a:
+                        for r in near:
+                            if r > row and r not in queued:
+                                heappush(queue, r)
+                                queued.add(r)
+                            elif r <= row:
+                                following[side].add(r)
+                    elif side_a:
+                        later = visit[False]
+                        if later is not None:  # None: side b visits every row anyway
+                            later |= near  # side b comes later in this pass
+                    elif not side_a:
+                        following[True] |= near  # side a is done for this pass
+        visit = {True: following[True], False: following[False]}
 
 
 def _extend_splits(
