@@ -135,6 +135,7 @@ def _add_compare(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument(
         "--page-size", default="A4", choices=PAGE_SIZES, help="paper for paged formats (pdf)"
     )
+    batch.add_semantic_option(p)
 
 
 def _options(args: argparse.Namespace) -> CompareOptions:
@@ -144,6 +145,7 @@ def _options(args: argparse.Namespace) -> CompareOptions:
         include_boilerplate=args.include_boilerplate,
         presegmented=args.presegmented,
         language=args.language,
+        semantic_model_path=args.semantic,
     )
 
 
@@ -163,6 +165,10 @@ def run_compare(args: argparse.Namespace) -> int:
             f"collatio: {args.format} is a binary format: give an output file with -o FILE",
             file=sys.stderr,
         )
+        return EXIT_BAD_INPUT
+    problem = batch.semantic_problem(args.semantic)
+    if problem is not None:
+        print(f"collatio: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     options = _options(args)
     try:

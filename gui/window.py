@@ -52,6 +52,7 @@ from .pane import Pane
 from .plan import RenderPlan, ViewState, plan_render
 from .reader import Reader
 from .rows import Row
+from .semantic_toggle import SemanticToggle, semantic_note
 from .textdoc import build_document
 
 HINTS = {
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self.reader.build_menus(self.view_menu)
+        self.semantic = SemanticToggle(self, self.view_menu)  # View ▸ Semantic matching
         self.addToolBar(self.reader.build_toolbar())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reader.dock)
         self.run_ended.connect(self.reader.run_ended)
@@ -373,7 +375,7 @@ class MainWindow(QMainWindow):
         names = [Path(doc.source).name for doc in (comparison.a, comparison.b) if doc.source]
         self.setWindowTitle(f"{' ↔ '.join(names)} — Collatio" if names else "Collatio")
         self._render()
-        self.summary.setText(comparison.stats.summary())
+        self.summary.setText(comparison.stats.summary() + semantic_note(comparison.options))
         self.comparison_shown.emit(comparison)
 
     def view_state(self) -> ViewState:
