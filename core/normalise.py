@@ -169,12 +169,8 @@ def normalise_span(
             # Speed trick: characters the loop below would copy one by one as they are
             # (and single spaces between them, which map to themselves once ``out`` holds
             # a character), copied as one stretch.
-            if pending_space is not None:
-                if out:
-                    out.append(" ")
-                    starts.append(pending_space[0])
-                    ends.append(pending_space[1])
-                pending_space = None
+            _flush_space(pending_space, out, starts, ends)
+            pending_space = None
             j = plain.end()
             out.extend(source[i:j])
             starts.extend(range(i, j))
@@ -217,18 +213,24 @@ def normalise_span(
                     i += length
                     continue
                 piece, stop = decoded, i + length
-        if pending_space is not None:
-            if out:
-                out.append(" ")
-                starts.append(pending_space[0])
-                ends.append(pending_space[1])
-            pending_space = None
+        _flush_space(pending_space, out, starts, ends)
+        pending_space = None
         for pch in piece:
             out.append(" " if pch.isspace() else pch)
             starts.append(i)
             ends.append(stop)
         i = stop
     return MappedText("".join(out), offsets(starts), offsets(ends))
+
+
+def _flush_space(
+    pending: tuple[int, int] | None, out: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Emit a pending white-space run as one space (none before the first character)."""
+    if pending is not None and out:
+        out.append(" ")
+        starts.append(pending[0])
+        ends.append(pending[1])
 
 
 def _fold_spaces(source: str, start: int, end: int) -> MappedText:
