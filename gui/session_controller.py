@@ -26,9 +26,10 @@ from collatio.core.session import (
     save_session,
 )
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox
 
+from .actions import make_action
 from .recent import fill_menu, pushed
 from .session_corrections import CorrectionsController
 from .session_inputs import InputsController, current_input
@@ -61,14 +62,6 @@ class SessionController(QObject):
         window.installEventFilter(self)
 
     # ---- menus --------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None
-                ) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         w = self.window
         menu, before = w.file_menu, w.quit_action
@@ -76,9 +69,9 @@ class SessionController(QObject):
         menu.insertMenu(before, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         for action in (
-            self._action("Open s&ession…", self.ask_open_session, "Ctrl+Alt+O"),
-            self._action("&Save session", self.save, QKeySequence.StandardKey.Save),
-            self._action("Save session &as…", self.save_as, "Ctrl+Shift+S"),
+            make_action(self.window, "Open s&ession…", self.ask_open_session, "Ctrl+Alt+O"),
+            make_action(self.window, "&Save session", self.save, QKeySequence.StandardKey.Save),
+            make_action(self.window, "Save session &as…", self.save_as, "Ctrl+Shift+S"),
         ):
             menu.insertAction(before, action)
         menu.insertSeparator(before)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from collatio.core import Comparison, Link, Side
 from collatio.core.overrides import Overrides, add_link, mark_moved, refs, remove_link, resolve
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
 
+from .actions import make_action
 from .session_selection import sentences_in
 
 if TYPE_CHECKING:
@@ -34,21 +34,14 @@ class CorrectionsController(QObject):
         self._build_menu()
         window.comparison_shown.connect(self._on_comparison)
 
-    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _build_menu(self) -> None:
         bar = self.window.menuBar()
         align = bar.addMenu("&Alignment")
-        align.addAction(self._action("&Link selected sentences", self.link, "Ctrl+L"))
-        align.addAction(self._action("&Unlink", self.unlink, "Ctrl+Shift+L"))
-        align.addAction(self._action("Mark as &moved / not moved", self.toggle_moved, "Ctrl+M"))
+        align.addAction(make_action(self.window, "&Link selected sentences", self.link, "Ctrl+L"))
+        align.addAction(make_action(self.window, "&Unlink", self.unlink, "Ctrl+Shift+L"))
+        align.addAction(make_action(self.window, "Mark as &moved / not moved", self.toggle_moved, "Ctrl+M"))
         align.addSeparator()
-        align.addAction(self._action("&Clear all corrections", self.clear))
+        align.addAction(make_action(self.window, "&Clear all corrections", self.clear))
         # Help stays the last menu.
         help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
         if help_action is not None:

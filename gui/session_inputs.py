@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from collatio.core import LoadedText, Side, load_text
 from collatio.core.session import Input
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
 
+from .actions import make_action
 from .filewatch import InputWatcher
 from .jobs import Job
 
@@ -58,14 +58,8 @@ class InputsController(QObject):
         self.watcher = InputWatcher(self)
         self.watcher.changed.connect(self._on_disk_change)
         window.loaded.connect(self._rewatch)
-        self.swap_action = self._action("S&wap sides", self.swap, "Ctrl+Shift+X")
-        self.recompare_action = self._action("&Compare again", lambda: self.reload(), "F5")
-
-    def _action(self, text: str, slot: object, shortcut: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+        self.swap_action = make_action(self.window, "S&wap sides", self.swap, "Ctrl+Shift+X")
+        self.recompare_action = make_action(self.window, "&Compare again", lambda: self.reload(), "F5")
 
     # ---- loading both sides -------------------------------------------------------------
     def load_pair(self, a: Input | LoadedText, b: Input | LoadedText, quiet: bool = False) -> None:

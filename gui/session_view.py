@@ -10,7 +10,6 @@ settings,stats_panel,themes,window}.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFontDialog, QWidget
 
 from .about import app_icon, show_about
+from .actions import make_action
 from .legend import legend_html
 from .palette import Palette
 from .settings import Preferences, store, write_preferences
@@ -49,14 +49,6 @@ class ViewController(QObject):
         self._apply_preferences()
 
     # ---- menus --------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         view = self.window.view_menu
         view.addSeparator()
@@ -68,14 +60,14 @@ class ViewController(QObject):
         group = QActionGroup(self.window)
         self.theme_actions: dict[ThemeChoice, QAction] = {}
         for choice in ThemeChoice:
-            action = self._action(choice.label, partial(self.set_theme, choice))
+            action = make_action(self.window, choice.label, partial(self.set_theme, choice))
             action.setCheckable(True)
             group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[choice] = action
-        view.addAction(self._action("Reading &font…", self.ask_font))
+        view.addAction(make_action(self.window, "Reading &font…", self.ask_font))
         help_menu = self.window.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About Collatio", lambda: show_about(self.window)))
+        help_menu.addAction(make_action(self.window, "&About Collatio", lambda: show_about(self.window)))
 
     def _label_for_assistive_tech(self) -> None:
         w = self.window

@@ -10,7 +10,6 @@ May import: PySide6, the standard library, collatio.core and collatio.gui.*.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -28,7 +27,7 @@ from collatio.core import (
 from collatio.core.options import CompareOptions
 from collatio.core.overrides import Overrides, Resolution, resolve
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .actions import make_action
 from .aligner import RowAligner
 from .cells import Block
 from .jobs import Job, JobRunner, Progress
@@ -173,37 +173,27 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
-    def _action(
-        self, text: str, slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         file_menu = self.file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("Open &original…", lambda: self.ask_open(Side.A),
+        file_menu.addAction(make_action(self, "Open &original…", lambda: self.ask_open(Side.A),
                                          QKeySequence.StandardKey.Open))
-        file_menu.addAction(self._action("Open &revision…", lambda: self.ask_open(Side.B),
+        file_menu.addAction(make_action(self, "Open &revision…", lambda: self.ask_open(Side.B),
                                          "Ctrl+Shift+O"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("Paste as original", lambda: self.paste(Side.A)))
-        file_menu.addAction(self._action("Paste as revision", lambda: self.paste(Side.B)))
+        file_menu.addAction(make_action(self, "Paste as original", lambda: self.paste(Side.A)))
+        file_menu.addAction(make_action(self, "Paste as revision", lambda: self.paste(Side.B)))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("Open &sample pair", self.open_sample))
+        file_menu.addAction(make_action(self, "Open &sample pair", self.open_sample))
         file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.quit_action)
         view_menu = self.view_menu = self.menuBar().addMenu("&View")
-        self.boilerplate_action = self._action("Show boilerplate and duplicates",
+        self.boilerplate_action = make_action(self, "Show boilerplate and duplicates",
                                                self._on_boilerplate_toggled)
         self.boilerplate_action.setCheckable(True)
         self.boilerplate_action.setChecked(True)
         view_menu.addAction(self.boilerplate_action)
-        self.legend_action = self._action("Legend", self._on_legend_toggled)
+        self.legend_action = make_action(self, "Legend", self._on_legend_toggled)
         self.legend_action.setCheckable(True)
         self.legend_action.setChecked(True)
         view_menu.addAction(self.legend_action)
