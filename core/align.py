@@ -74,6 +74,9 @@ class Tuning:
     # Last look (collatio.core.linkscore): drop in-order links whose learned log-odds of
     # being exactly right stay below this; None: off.
     refine_min_score: float | None = -2.5
+    # A split's b rows may have at most this many rows between two members; the pairs
+    # outside its best cluster are left out of the chain, which is then recomputed.
+    split_hole: int | None = 2
 
 
 TUNING = Tuning()
@@ -167,6 +170,31 @@ def _top_per_column(
     return out
 
 
+def _scattered_pairs(
+    by_a: dict[int, list[int]], columns: dict[int, list[tuple[float, int]]], hole: int,
+) -> set[tuple[int, int]]:
+    """The pairs of splits whose b rows lie far apart, outside each split's best cluster.
+
+    A short original sentence with a common word ("sprach der Esel") can take every b
+    sentence that mentions it as one split spread over pages; kept, it would pin the
+    whole chain around it. A real split is a run of nearby sentences (at most ``hole``
+    rows between two members), so only its best cluster (by summed score) stays.
+    """
+    out: set[tuple[int, int]] = set()
+    for i, js in by_a.items():
+        clusters: list[list[int]] = [[js[0]]]
+        for j in js[1:]:
+            if j - clusters[-1][-1] > hole + 1:
+                clusters.append([])
+            clusters[-1].append(j)
+        if len(clusters) == 1:
+            continue
+        score = {j: next(s for s, r in columns[j] if r == i) for j in js}
+        best = max(clusters, key=lambda c: sum(score[j] for j in c))
+        out |= {(i, j) for c in clusters if c is not best for j in c}
+    return out
+
+
 def _chain_groups(
     model: SimilarityModel, scores: sparse.csr_matrix, threshold: float,
     blocked_a: set[int], blocked_b: set[int], forbidden: set[tuple[int, int]], tuning: Tuning,
@@ -191,6 +219,10 @@ def _chain_groups(
     by_a: dict[int, list[int]] = {}
     for j, i in sorted(assignment.items()):
         by_a.setdefault(i, []).append(j)
+    scattered = _scattered_pairs(by_a, columns, tuning.split_hole) if tuning.split_hole is not None else set()
+    if scattered:
+        return _chain_groups(model, scores, threshold, blocked_a, blocked_b,
+                             forbidden | scattered, tuning)
     chained = sorted(by_a.items())
     scores = model.group_many([([i], js) for i, js in chained])
     groups = [Group([i], js, score) for (i, js), score in zip(chained, scores, strict=True)]

@@ -3,12 +3,19 @@ and the facts an editor checks on the bundled sample pair."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 from collatio.core import Comparison, Side, compare
-from collatio.core.align import _top_per_column, monotone_assignment
+from collatio.core.align import (
+    TUNING,
+    _chain_groups,
+    _scattered_pairs,
+    _top_per_column,
+    monotone_assignment,
+)
 from collatio.core.gapfill import GapTuning, fill_gap
 from collatio.core.similarity import SimilarityModel
 from scipy import sparse
@@ -247,3 +254,48 @@ def test_gap_dp_skips_gaps_too_wide_for_order_to_say_much() -> None:
 def test_top_per_column_keeps_the_best_k_above_the_floor_best_first() -> None:
     scores = sparse.csr_matrix(np.array([[0.9, 0.1], [0.5, 0.0], [0.7, 0.35], [0.2, 0.4]]))
     assert _top_per_column(scores, 0.3, 2) == {0: [(0.9, 0), (0.7, 2)], 1: [(0.4, 3), (0.35, 2)]}
+
+
+# Splits from the backbone: (b rows per a row, allowed hole, pairs taken out of the chain).
+SCATTER_CASES = [
+    # A run of neighbours is a split: nothing taken out.
+    ({0: [3, 4, 5]}, 2, set()),
+    # One row between two members is a hole the rewrite may leave (an added remark).
+    ({0: [3, 5]}, 1, set()),
+    # Far-apart members: the lighter cluster (b 40, 41) leaves the chain.
+    ({0: [3, 4, 40, 41]}, 2, {(0, 40), (0, 41)}),
+    # The heavier cluster stays even when it comes later.
+    ({0: [3, 40, 41]}, 2, {(0, 3)}),
+    # No hole allowed: a member two rows on is another cluster.
+    ({0: [3, 5]}, 0, {(0, 5)}),
+    # Each a row is judged on its own.
+    ({0: [1, 2], 1: [9, 30]}, 2, {(1, 9)}),
+]
+
+
+@pytest.mark.parametrize(("by_a", "hole", "expected"), SCATTER_CASES)
+def test_scattered_split_members_leave_the_chain(
+    by_a: dict[int, list[int]], hole: int, expected: set[tuple[int, int]]
+) -> None:
+    # Scores of the candidate pairs: later b rows score a little higher, except b 3 and
+    # b 4, so which cluster is heavier depends on the cluster, not on the order.
+    weights = {1: 0.5, 2: 0.5, 3: 0.6, 4: 0.6, 5: 0.4, 9: 0.35, 30: 0.5, 40: 0.35, 41: 0.4}
+    columns = {j: [(weights[j], i)] for i, js in by_a.items() for j in js}
+    assert _scattered_pairs(by_a, columns, hole) == expected
+
+
+def test_a_scattered_split_gives_way_to_the_sentences_it_would_block() -> None:
+    # a0 scores the same with b0, b1 (its real split) and b6, b7 (far away, a common
+    # word). Taking all four outweighs b3→a1 and b5→a2, which lie between them; the far
+    # pair must leave the chain so that the order can link a1 and a2.
+    texts_a = ["alpha beta gamma", "delta epsilon zeta", "eta theta iota"]
+    texts_b = [f"wort{k} satz{k} text{k}" for k in range(8)]
+    model = SimilarityModel(texts_a, texts_b)
+    dense = np.zeros((3, 8))
+    dense[0, [0, 1, 6, 7]] = 0.5
+    dense[1, 3] = dense[2, 5] = 0.4
+    groups, _ = _chain_groups(model, sparse.csr_matrix(dense), 0.3, set(), set(), set(), TUNING)
+    assert [(g.a, g.b) for g in groups] == [([0], [0, 1]), ([1], [3]), ([2], [5])]
+    scattered, _ = _chain_groups(model, sparse.csr_matrix(dense), 0.3, set(), set(), set(),
+                                 replace(TUNING, split_hole=None))
+    assert [(g.a, g.b) for g in scattered] == [([0], [0, 1, 6, 7])]  # what the fix prevents
