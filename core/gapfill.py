@@ -8,7 +8,9 @@ Inside each gap a DP (like Bertalign/Vecalign, but lexical) chooses among 1:0, 0
 m:k groups (m ≤ ``max_merge``, k ≤ ``max_split``) of adjacent free sentences, scoring a group by
 its size times its margin over ``threshold``; skipping costs nothing, so unrelated
 sentences stay unmatched. Groups never cross a paragraph break, and gaps larger than
-``max_cells`` are left alone (the order says little there, and cost stays linear).
+``max_cells`` are left alone (the order says little there, and cost stays linear). A gap
+whose b side is much longer than its a side is an expanded passage (a retold story):
+there the DP looks further and accepts weaker groups (``GapTuning.for_gap``).
 
 May import: the standard library and collatio.core.similarity (for the type).
 """
@@ -16,7 +18,7 @@ May import: the standard library and collatio.core.similarity (for the type).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .similarity import SimilarityModel
@@ -31,6 +33,20 @@ class GapTuning:
     max_merge: int = 1  # 2:k groups in gaps were wrong more often than right on dev
     max_cells: int = 100  # free a rows × free b rows; in wider gaps the order says little
     size_power: float = 1.0  # gain = margin × (sentences in the group − 1) ** size_power
+    # A gap with at least ``expand_ratio`` times as many free b rows as a rows is a
+    # passage the rewrite expanded (retold stories: one sentence becomes five): there,
+    # splits are the rule, so the gap may be wider and a group needs less evidence.
+    expand_ratio: float | None = 2.0
+    expand_threshold: float = 0.15
+    expand_max_cells: int = 3000
+    expand_max_split: int = 8
+
+    def for_gap(self, n_a: int, n_b: int) -> GapTuning:
+        """The tuning of a gap with ``n_a`` free a rows and ``n_b`` free b rows."""
+        if self.expand_ratio is None or not n_a or n_b < self.expand_ratio * n_a:
+            return self
+        return replace(self, threshold=self.expand_threshold, max_cells=self.expand_max_cells,
+                       max_split=self.expand_max_split)
 
 
 # A candidate group of one gap: (x, da, y, db) takes free_a[x - da : x], free_b[y - db : y].
@@ -122,6 +138,7 @@ def fill_gap(
     paragraphs: tuple[Sequence[str], Sequence[str]] | None, tuning: GapTuning,
 ) -> list[tuple[list[int], list[int], float]]:
     """Best set of monotone groups of the free rows of one gap: (a rows, b rows, score)."""
+    tuning = tuning.for_gap(len(free_a), len(free_b))
     cells = gap_candidates(free_a, free_b, paragraphs, tuning)
     if not cells:
         return []
@@ -143,14 +160,15 @@ def fill_gaps(
     for (end_a, end_b), (start_a, start_b) in zip(bounds, nexts, strict=True):
         free_a = [i for i in range(end_a + 1, start_a) if i not in used_a and i in eligible_a]
         free_b = [j for j in range(end_b + 1, start_b) if j not in used_b and j in eligible_b]
-        cells = gap_candidates(free_a, free_b, paragraphs, tuning)
+        own = tuning.for_gap(len(free_a), len(free_b))
+        cells = gap_candidates(free_a, free_b, paragraphs, own)
         if cells:
             gaps.append((free_a, free_b, cells))
     check()
     # All gaps' candidates are scored in one batch: per-group scoring cost more than the DPs.
     found: list[tuple[list[int], list[int], float]] = []
     for (free_a, free_b, _), sims in zip(gaps, _score_cells(model, gaps), strict=True):
-        found += solve_gap(free_a, free_b, sims, tuning)
+        found += solve_gap(free_a, free_b, sims, tuning.for_gap(len(free_a), len(free_b)))
         check()
     return found
 

@@ -248,7 +248,31 @@ def test_gap_dp_leaves_unrelated_sentences_unmatched() -> None:
 
 def test_gap_dp_skips_gaps_too_wide_for_order_to_say_much() -> None:
     model = SimilarityModel([GRANDMOTHER], SPLIT)
-    assert fill_gap(model, [0], [0, 1, 2], None, GapTuning(max_cells=2)) == []
+    assert fill_gap(model, [0], [0, 1, 2], None, GapTuning(max_cells=2, expand_ratio=None)) == []
+
+
+def test_gap_dp_looks_further_in_an_expanded_passage() -> None:
+    # One original sentence, three plain ones: an expansion; the cell limit is lifted.
+    model = SimilarityModel([GRANDMOTHER], SPLIT)
+    tuning = GapTuning(max_cells=2, expand_ratio=2.0, expand_max_cells=10)
+    assert [(a, b) for a, b, _ in fill_gap(model, [0], [0, 1, 2], None, tuning)] == [([0], [0, 1, 2])]
+
+
+# (free a rows, free b rows) → the gap's own threshold, cell limit and split limit.
+FOR_GAP_CASES = [
+    ((4, 4), (0.2, 100, 5)),  # as long as the original: the usual tuning
+    ((4, 7), (0.2, 100, 5)),  # longer, but under twice as long
+    ((4, 8), (0.15, 3000, 8)),  # twice as long: an expanded passage
+    ((0, 8), (0.2, 100, 5)),  # no original sentence free: nothing to expand
+]
+
+
+@pytest.mark.parametrize(("sizes", "expected"), FOR_GAP_CASES)
+def test_a_gap_gets_its_own_tuning_by_its_shape(
+    sizes: tuple[int, int], expected: tuple[float, int, int]
+) -> None:
+    own = GapTuning(threshold=0.2, max_cells=100, max_split=5, expand_ratio=2.0).for_gap(*sizes)
+    assert (own.threshold, own.max_cells, own.max_split) == expected
 
 
 def test_top_per_column_keeps_the_best_k_above_the_floor_best_first() -> None:
