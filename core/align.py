@@ -202,30 +202,36 @@ def _chain_groups(
     """In-order groups from the monotone assignment, plus the unused candidate pairs."""
     columns = _top_per_column(scores, threshold, tuning.candidates_per_row)
     terms_a, terms_b = model.words.term_counts()
-    candidates: list[list[tuple[int, float]]] = []
-    leftovers: list[tuple[float, int, int]] = []
+    # (score, a row, b row, weight) of every pair the chain may use, by b row.
+    pairs: list[list[tuple[float, int, int, float]]] = []
     for j in range(model.n_b):
-        options: list[tuple[int, float]] = []
+        options: list[tuple[float, int, int, float]] = []
         if j not in blocked_b:
             for s, i in columns.get(j, ()):
                 if s < threshold or int(i) in blocked_a or (int(i), j) in forbidden:
                     continue
                 # A long sentence matched well is more evidence of order than a short one.
                 info = math.log1p(min(terms_a[i], terms_b[j]))
-                options.append((int(i), (float(s) - threshold + 1e-3) * max(info, 0.5)))
-                leftovers.append((float(s), int(i), j))
-        candidates.append(sorted(options))
-    assignment = monotone_assignment(candidates, model.n_a)
-    by_a: dict[int, list[int]] = {}
-    for j, i in sorted(assignment.items()):
-        by_a.setdefault(i, []).append(j)
-    scattered = _scattered_pairs(by_a, columns, tuning.split_hole) if tuning.split_hole is not None else set()
-    if scattered:
-        return _chain_groups(model, scores, threshold, blocked_a, blocked_b,
-                             forbidden | scattered, tuning)
+                options.append((float(s), int(i), j, (float(s) - threshold + 1e-3) * max(info, 0.5)))
+        pairs.append(options)
+    # Scattered splits leave the chain and it is recomputed, until none is left (each
+    # round takes pairs out, so this ends).
+    scattered: set[tuple[int, int]] = set()
+    while True:
+        usable = [[p for p in options if (p[1], p[2]) not in scattered] for options in pairs]
+        assignment = monotone_assignment([sorted((i, w) for _, i, _, w in options) for options in usable],
+                                         model.n_a)
+        by_a: dict[int, list[int]] = {}
+        for j, i in sorted(assignment.items()):
+            by_a.setdefault(i, []).append(j)
+        more = _scattered_pairs(by_a, columns, tuning.split_hole) if tuning.split_hole is not None else set()
+        if not more:
+            break
+        scattered |= more
+    leftovers = [(s, i, j) for options in usable for s, i, j, _ in options]
     chained = sorted(by_a.items())
-    scores = model.group_many([([i], js) for i, js in chained])
-    groups = [Group([i], js, score) for (i, js), score in zip(chained, scores, strict=True)]
+    group_scores = model.group_many([([i], js) for i, js in chained])
+    groups = [Group([i], js, score) for (i, js), score in zip(chained, group_scores, strict=True)]
     return groups, leftovers
 
 
@@ -431,7 +437,7 @@ def align_sentences(
         chain = [(g.a, g.b) for g in groups if not g.moved]
         groups += [Group(a, b, sim) for a, b, sim in fill_gaps(
             model, chain, used_a, used_b, eligible_a - {i for i, _ in forbidden},
-            eligible_b - {j for _, j in forbidden}, paragraphs, tuning.gap, check)]
+            eligible_b - {j for _, j in forbidden}, paragraphs, tuning.gap, check, scores)]
     if tuning.split_gain is not None and paragraphs:
         _extend_splits(model, groups, eligible_b - {j for _, j in forbidden}, paragraphs[1],
                        tuning.split_gain)

@@ -10,9 +10,12 @@ its size times its margin over ``threshold``; skipping costs nothing, so unrelat
 sentences stay unmatched. Groups never cross a paragraph break, and gaps larger than
 ``max_cells`` are left alone (the order says little there, and cost stays linear). A gap
 whose b side is much longer than its a side is an expanded passage (a retold story):
-there the DP looks further and accepts weaker groups (``GapTuning.for_gap``).
+there the DP looks further and accepts weaker groups (``GapTuning.for_gap``). Given the
+pairs the similarity model scored (``scored``), a group none of whose pairs was scored
+is no candidate: it shares no term, its score could only be zero, and skipping it keeps
+wide gaps cheap.
 
-May import: the standard library and collatio.core.similarity (for the type).
+May import: the standard library, numpy, scipy and collatio.core.similarity (for the type).
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+
+import numpy as np
+from scipy import sparse
 
 from .similarity import SimilarityModel
 
@@ -38,8 +44,8 @@ class GapTuning:
     # splits are the rule, so the gap may be wider and a group needs less evidence.
     expand_ratio: float | None = 2.0
     expand_threshold: float = 0.15
-    expand_max_cells: int = 3000
-    expand_max_split: int = 8
+    expand_max_cells: int = 1000
+    expand_max_split: int = 6
 
     def for_gap(self, n_a: int, n_b: int) -> GapTuning:
         """The tuning of a gap with ``n_a`` free a rows and ``n_b`` free b rows."""
@@ -53,14 +59,31 @@ class GapTuning:
 Cell = tuple[int, int, int, int]
 
 
+def _scored_counts(scored: sparse.csr_matrix, free_a: list[int], free_b: list[int]) -> np.ndarray:
+    """2-D prefix counts of the scored pairs of one gap: [x, y] counts rows < x, cols < y."""
+    column = {j: y for y, j in enumerate(free_b)}
+    grid = np.zeros((len(free_a) + 1, len(free_b) + 1), dtype=np.int32)
+    indptr, indices = scored.indptr, scored.indices
+    for x, i in enumerate(free_a):
+        for j in indices[indptr[i] : indptr[i + 1]].tolist():
+            y = column.get(j)
+            if y is not None:
+                grid[x + 1, y + 1] = 1
+    counts: np.ndarray = grid.cumsum(axis=0).cumsum(axis=1)
+    return counts
+
+
 def gap_candidates(
     free_a: list[int], free_b: list[int],
     paragraphs: tuple[Sequence[str], Sequence[str]] | None, tuning: GapTuning,
+    scored: sparse.csr_matrix | None = None,
 ) -> list[Cell]:
-    """The groups the DP of one gap may choose: contiguous runs within one paragraph."""
+    """The groups the DP of one gap may choose: contiguous runs within one paragraph
+    (with ``scored``: holding at least one scored pair)."""
     n, m = len(free_a), len(free_b)
     if not n or not m or n * m > tuning.max_cells:
         return []
+    counts = _scored_counts(scored, free_a, free_b).tolist() if scored is not None else None
     para_a = paragraphs[0] if paragraphs else None
     para_b = paragraphs[1] if paragraphs else None
 
@@ -79,6 +102,10 @@ def gap_candidates(
                         break
                     if not contiguous(free_b[y - db : y], para_b):
                         break
+                    if counts is not None and not (
+                        counts[x][y] - counts[x - da][y] - counts[x][y - db] + counts[x - da][y - db]
+                    ):
+                        continue  # no pair of the group shares a term: its score is zero
                     cells.append((x, da, y, db))
     return cells
 
@@ -136,10 +163,11 @@ def _score_cells(
 def fill_gap(
     model: SimilarityModel, free_a: list[int], free_b: list[int],
     paragraphs: tuple[Sequence[str], Sequence[str]] | None, tuning: GapTuning,
+    scored: sparse.csr_matrix | None = None,
 ) -> list[tuple[list[int], list[int], float]]:
     """Best set of monotone groups of the free rows of one gap: (a rows, b rows, score)."""
     tuning = tuning.for_gap(len(free_a), len(free_b))
-    cells = gap_candidates(free_a, free_b, paragraphs, tuning)
+    cells = gap_candidates(free_a, free_b, paragraphs, tuning, scored)
     if not cells:
         return []
     (sims,) = _score_cells(model, [(free_a, free_b, cells)])
@@ -150,7 +178,7 @@ def fill_gaps(
     model: SimilarityModel, chain: list[tuple[list[int], list[int]]],
     used_a: set[int], used_b: set[int], eligible_a: set[int], eligible_b: set[int],
     paragraphs: tuple[Sequence[str], Sequence[str]] | None, tuning: GapTuning,
-    check: Callable[[], None] = lambda: None,
+    check: Callable[[], None] = lambda: None, scored: sparse.csr_matrix | None = None,
 ) -> list[tuple[list[int], list[int], float]]:
     """Groups for the free rows between consecutive in-order links (and before/after)."""
     ordered = sorted(chain, key=lambda g: (min(g[0]), min(g[1])))
@@ -161,7 +189,7 @@ def fill_gaps(
         free_a = [i for i in range(end_a + 1, start_a) if i not in used_a and i in eligible_a]
         free_b = [j for j in range(end_b + 1, start_b) if j not in used_b and j in eligible_b]
         own = tuning.for_gap(len(free_a), len(free_b))
-        cells = gap_candidates(free_a, free_b, paragraphs, own)
+        cells = gap_candidates(free_a, free_b, paragraphs, own, scored)
         if cells:
             gaps.append((free_a, free_b, cells))
     check()

@@ -16,7 +16,7 @@ from collatio.core.align import (
     _top_per_column,
     monotone_assignment,
 )
-from collatio.core.gapfill import GapTuning, fill_gap
+from collatio.core.gapfill import GapTuning, fill_gap, gap_candidates
 from collatio.core.similarity import SimilarityModel
 from scipy import sparse
 
@@ -262,7 +262,7 @@ def test_gap_dp_looks_further_in_an_expanded_passage() -> None:
 FOR_GAP_CASES = [
     ((4, 4), (0.2, 100, 5)),  # as long as the original: the usual tuning
     ((4, 7), (0.2, 100, 5)),  # longer, but under twice as long
-    ((4, 8), (0.15, 3000, 8)),  # twice as long: an expanded passage
+    ((4, 8), (0.15, 1000, 6)),  # twice as long: an expanded passage
     ((0, 8), (0.2, 100, 5)),  # no original sentence free: nothing to expand
 ]
 
@@ -323,3 +323,15 @@ def test_a_scattered_split_gives_way_to_the_sentences_it_would_block() -> None:
     scattered, _ = _chain_groups(model, sparse.csr_matrix(dense), 0.3, set(), set(), set(),
                                  replace(TUNING, split_hole=None))
     assert [(g.a, g.b) for g in scattered] == [([0], [0, 1, 6, 7])]  # what the fix prevents
+
+
+def test_gap_candidates_without_a_scored_pair_are_skipped() -> None:
+    # Free a rows 0, 1 and free b rows 0, 1, 2; only (a1, b2) shares a term. The groups
+    # that hold (a1, b2) stay candidates; every other group could only score zero.
+    scored = sparse.csr_matrix(np.array([[0.0, 0.0, 0.0], [0.0, 0.0, 0.4]]))
+    tuning = GapTuning(max_split=2, expand_ratio=None)
+    every = gap_candidates([0, 1], [0, 1, 2], None, tuning)
+    kept = gap_candidates([0, 1], [0, 1, 2], None, tuning, scored)
+    # (x, da, y, db): a rows [x-da, x), b rows [y-db, y).
+    assert kept == [(2, 1, 3, 1), (2, 1, 3, 2)]
+    assert len(every) == 10 and set(kept) < set(every)
