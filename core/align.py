@@ -77,6 +77,7 @@ class Tuning:
     # A split's b rows may have at most this many rows between two members; the pairs
     # outside its best cluster are left out of the chain, which is then recomputed.
     split_hole: int | None = 2
+    split_rounds: int = 3
 
 
 TUNING = Tuning()
@@ -214,10 +215,11 @@ def _chain_groups(
                 info = math.log1p(min(terms_a[i], terms_b[j]))
                 options.append((float(s), int(i), j, (float(s) - threshold + 1e-3) * max(info, 0.5)))
         pairs.append(options)
-    # Scattered splits leave the chain and it is recomputed, until none is left (each
-    # round takes pairs out, so this ends).
+    # Scattered splits leave the chain and it is recomputed, until none is left or after
+    # ``split_rounds`` rounds (each round costs a whole chain; on DEplain dev a fourth
+    # round changed nothing).
     scattered: set[tuple[int, int]] = set()
-    while True:
+    for _ in range(tuning.split_rounds):
         usable = [[p for p in options if (p[1], p[2]) not in scattered] for options in pairs]
         assignment = monotone_assignment([sorted((i, w) for _, i, _, w in options) for options in usable],
                                          model.n_a)

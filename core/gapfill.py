@@ -44,7 +44,7 @@ class GapTuning:
     # splits are the rule, so the gap may be wider and a group needs less evidence.
     expand_ratio: float | None = 2.0
     expand_threshold: float = 0.15
-    expand_max_cells: int = 1000
+    expand_max_cells: int = 400
     expand_max_split: int = 6
 
     def for_gap(self, n_a: int, n_b: int) -> GapTuning:

@@ -262,7 +262,7 @@ def test_gap_dp_looks_further_in_an_expanded_passage() -> None:
 FOR_GAP_CASES = [
     ((4, 4), (0.2, 100, 5)),  # as long as the original: the usual tuning
     ((4, 7), (0.2, 100, 5)),  # longer, but under twice as long
-    ((4, 8), (0.15, 1000, 6)),  # twice as long: an expanded passage
+    ((4, 8), (0.15, 400, 6)),  # twice as long: an expanded passage
     ((0, 8), (0.2, 100, 5)),  # no original sentence free: nothing to expand
 ]
 
