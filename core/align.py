@@ -7,6 +7,7 @@
    the same a sentence (a split, 1:n). A pair's weight is its margin over the threshold
    times the log of its number of terms: a long sentence matched well is more evidence
    of order than a two-word line ("Kurze Werbeeinblendung") that happens to repeat.
+   A split whose b sentences lie far apart keeps only its best cluster (see backbone).
 3. Moves: a strong pair left out of the backbone (out of order) becomes a moved link
    when it clears the stricter moved threshold and both sentences are still free.
 4. Slots: a lone unlinked sentence on each side between two consecutive backbone links
@@ -26,21 +27,20 @@ Thresholds are calibrated similarities (CompareOptions); the knobs in ``Tuning``
 chosen on the DEplain-web dev split (even pair ids) only, see bench/deplain.py.
 Rows are indices into the content-sentence lists given to ``align_sentences``.
 
-May import: the standard library, numpy, scipy, and collatio.core.{gapfill,linkscore,options,
-similarity}.
+May import: the standard library, scipy, and collatio.core.{backbone,gapfill,linkscore,
+options,similarity}.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from heapq import heappop, heappush
 from typing import Any
 
-import numpy as np
 from scipy import sparse
 
+from .backbone import chain_pairs
 from .gapfill import GapTuning, fill_gaps
 from .linkscore import refine
 from .options import CompareOptions
@@ -91,150 +91,15 @@ def tuned(changes: Mapping[str, Any]) -> Tuning:
     return replace(TUNING, **fields)
 
 
-class _PrefixMax:
-    """Fenwick tree over positions: best (value, node) among positions ≤ i."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
-
-    def update(self, i: int, item: tuple[float, int]) -> None:
-        i += 1
-        while i <= self.size:
-            if item[0] > self.tree[i][0]:
-                self.tree[i] = item
-            i += i & -i
-
-    def query(self, i: int) -> tuple[float, int]:
-        best: tuple[float, int] = (0.0, -1)
-        i += 1
-        while i > 0:
-            if self.tree[i][0] > best[0]:
-                best = self.tree[i]
-            i -= i & -i
-        return best
-
-
-def monotone_assignment(
-    candidates: list[list[tuple[int, float]]], n_a: int
-) -> dict[int, int]:
-    """Heaviest order-preserving assignment of b rows to a rows (b → a).
-
-    ``candidates[j]`` lists (a row, positive weight) for b row ``j``. Several b rows may
-    share one a row (a split: 1:n), and the a rows of assigned b rows never decrease, so
-    crossing links are left for the move pass. Near-linear: a Fenwick tree gives the best
-    chain ending at or before each a row.
-    """
-    tree = _PrefixMax(n_a)
-    nodes: list[tuple[int, int, int]] = []  # (b row, a row, back node)
-    best_total: tuple[float, int] = (0.0, -1)
-    for j, options in enumerate(candidates):
-        pending: list[tuple[int, tuple[float, int]]] = []
-        for i, weight in options:
-            before, back = tree.query(i)
-            nodes.append((j, i, back))
-            item = (before + weight, len(nodes) - 1)
-            pending.append((i, item))
-            if item[0] > best_total[0]:
-                best_total = item
-        for i, item in pending:  # after the queries: a b row never chains with itself
-            tree.update(i, item)
-    assignment: dict[int, int] = {}
-    node = best_total[1]
-    while node >= 0:
-        j, i, back = nodes[node]
-        assignment[j] = i
-        node = back
-    return assignment
-
-
-def _top_per_column(
-    scores: sparse.csr_matrix, floor: float, k: int
-) -> dict[int, list[tuple[float, int]]]:
-    """The best ``k`` (score, a row) of each b column at or above ``floor``, best first.
-
-    One vectorised sort of the kept entries instead of a Python sort per column: on long
-    documents the columns are long (character grams are shared widely), and sorting
-    them one by one was the aligner's quadratic hot spot.
-    """
-    coo = scores.tocoo()
-    keep = coo.data >= floor
-    rows, cols, data = coo.row[keep], coo.col[keep], coo.data[keep]
-    order = np.lexsort((rows, -data, cols))  # by column, then best score, then row
-    rows, cols, data = rows[order], cols[order], data[order]
-    starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if cols.size else np.array([], int)
-    rank = np.arange(cols.size) - np.repeat(starts, np.diff(np.r_[starts, cols.size]))
-    top = rank < k
-    out: dict[int, list[tuple[float, int]]] = {}
-    for s, i, j in zip(data[top].tolist(), rows[top].tolist(), cols[top].tolist(), strict=True):
-        out.setdefault(j, []).append((s, i))
-    return out
-
-
-def _scattered_pairs(
-    by_a: dict[int, list[int]], columns: dict[int, list[tuple[float, int]]], hole: int,
-) -> set[tuple[int, int]]:
-    """The pairs of splits whose b rows lie far apart, outside each split's best cluster.
-
-    A short original sentence with a common word ("sprach der Esel") can take every b
-    sentence that mentions it as one split spread over pages; kept, it would pin the
-    whole chain around it. A real split is a run of nearby sentences (at most ``hole``
-    rows between two members), so only its best cluster (by summed score) stays.
-    """
-    out: set[tuple[int, int]] = set()
-    for i, js in by_a.items():
-        clusters: list[list[int]] = [[js[0]]]
-        for j in js[1:]:
-            if j - clusters[-1][-1] > hole + 1:
-                clusters.append([])
-            clusters[-1].append(j)
-        if len(clusters) == 1:
-            continue
-        score = {j: next(s for s, r in columns[j] if r == i) for j in js}
-        best = max(clusters, key=lambda c: sum(score[j] for j in c))
-        out |= {(i, j) for c in clusters if c is not best for j in c}
-    return out
-
-
 def _chain_groups(
     model: SimilarityModel, scores: sparse.csr_matrix, threshold: float,
     blocked_a: set[int], blocked_b: set[int], forbidden: set[tuple[int, int]], tuning: Tuning,
 ) -> tuple[list[Group], list[tuple[float, int, int]]]:
-    """In-order groups from the monotone assignment, plus the unused candidate pairs."""
-    columns = _top_per_column(scores, threshold, tuning.candidates_per_row)
-    terms_a, terms_b = model.words.term_counts()
-    # (score, a row, b row, weight) of every pair the chain may use, by b row.
-    pairs: list[list[tuple[float, int, int, float]]] = []
-    for j in range(model.n_b):
-        options: list[tuple[float, int, int, float]] = []
-        if j not in blocked_b:
-            for s, i in columns.get(j, ()):
-                if s < threshold or int(i) in blocked_a or (int(i), j) in forbidden:
-                    continue
-                # A long sentence matched well is more evidence of order than a short one.
-                info = math.log1p(min(terms_a[i], terms_b[j]))
-                options.append((float(s), int(i), j, (float(s) - threshold + 1e-3) * max(info, 0.5)))
-        pairs.append(options)
-    # Scattered splits leave the chain and it is recomputed, until none is left or after
-    # ``split_rounds`` rounds (each round costs a whole chain; on DEplain dev a fourth
-    # round changed nothing).
-    scattered: set[tuple[int, int]] = set()
-    for _ in range(tuning.split_rounds):
-        usable = [[p for p in options if (p[1], p[2]) not in scattered] for options in pairs]
-        assignment = monotone_assignment([sorted((i, w) for _, i, _, w in options) for options in usable],
-                                         model.n_a)
-        by_a: dict[int, list[int]] = {}
-        for j, i in sorted(assignment.items()):
-            by_a.setdefault(i, []).append(j)
-        more = _scattered_pairs(by_a, columns, tuning.split_hole) if tuning.split_hole is not None else set()
-        if not more:
-            break
-        scattered |= more
-    leftovers = [(s, i, j) for options in usable for s, i, j, _ in options]
-    chained = sorted(by_a.items())
-    group_scores = model.group_many([([i], js) for i, js in chained])
-    groups = [Group([i], js, score) for (i, js), score in zip(chained, group_scores, strict=True)]
-    return groups, leftovers
+    """In-order groups from the backbone (see collatio.core.backbone), plus the unused
+    candidate pairs."""
+    chained, leftovers = chain_pairs(model, scores, threshold, blocked_a, blocked_b, forbidden,
+                                     tuning.candidates_per_row, tuning.split_hole, tuning.split_rounds)
+    return [Group([i], js, score) for i, js, score in chained], leftovers
 
 
 def _fill_slots(

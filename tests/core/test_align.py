@@ -9,13 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from collatio.core import Comparison, Side, compare
-from collatio.core.align import (
-    TUNING,
-    _chain_groups,
-    _scattered_pairs,
-    _top_per_column,
-    monotone_assignment,
-)
+from collatio.core.align import TUNING, _chain_groups
+from collatio.core.backbone import monotone_assignment, scattered_pairs, top_per_column
 from collatio.core.gapfill import GapTuning, fill_gap, gap_candidates
 from collatio.core.similarity import SimilarityModel
 from scipy import sparse
@@ -277,7 +272,7 @@ def test_a_gap_gets_its_own_tuning_by_its_shape(
 
 def test_top_per_column_keeps_the_best_k_above_the_floor_best_first() -> None:
     scores = sparse.csr_matrix(np.array([[0.9, 0.1], [0.5, 0.0], [0.7, 0.35], [0.2, 0.4]]))
-    assert _top_per_column(scores, 0.3, 2) == {0: [(0.9, 0), (0.7, 2)], 1: [(0.4, 3), (0.35, 2)]}
+    assert top_per_column(scores, 0.3, 2) == {0: [(0.9, 0), (0.7, 2)], 1: [(0.4, 3), (0.35, 2)]}
 
 
 # Splits from the backbone: (b rows per a row, allowed hole, pairs taken out of the chain).
@@ -305,7 +300,7 @@ def test_scattered_split_members_leave_the_chain(
     # b 4, so which cluster is heavier depends on the cluster, not on the order.
     weights = {1: 0.5, 2: 0.5, 3: 0.6, 4: 0.6, 5: 0.4, 9: 0.35, 30: 0.5, 40: 0.35, 41: 0.4}
     columns = {j: [(weights[j], i)] for i, js in by_a.items() for j in js}
-    assert _scattered_pairs(by_a, columns, hole) == expected
+    assert scattered_pairs(by_a, columns, hole) == expected
 
 
 def test_a_scattered_split_gives_way_to_the_sentences_it_would_block() -> None:
