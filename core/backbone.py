@@ -149,13 +149,14 @@ def chain_pairs(
     # Scattered splits leave the chain and it is recomputed, until none is left or after
     # ``split_rounds`` rounds (each round costs a whole chain; on DEplain dev a fourth
     # round changed nothing).
+    # Each b row's (a row, weight) options in a-row order, sorted once for every round.
+    ordered = [sorted((i, w) for _, i, _, w in options) for options in pairs]
     scattered: set[tuple[int, int]] = set()
-    usable = pairs
     by_a: dict[int, list[int]] = {}
     for _ in range(max(split_rounds, 1)):
-        usable = [[p for p in options if (p[1], p[2]) not in scattered] for options in pairs]
-        assignment = monotone_assignment([sorted((i, w) for _, i, _, w in options) for options in usable],
-                                         model.n_a)
+        candidates = ordered if not scattered else [
+            [(i, w) for i, w in options if (i, j) not in scattered] for j, options in enumerate(ordered)]
+        assignment = monotone_assignment(candidates, model.n_a)
         by_a = {}
         for j, i in sorted(assignment.items()):
             by_a.setdefault(i, []).append(j)
@@ -163,7 +164,7 @@ def chain_pairs(
         if not more:
             break
         scattered |= more
-    leftovers = [(s, i, j) for options in usable for s, i, j, _ in options]
+    leftovers = [(s, i, j) for options in pairs for s, i, j, _ in options if (i, j) not in scattered]
     chained = sorted(by_a.items())
     group_scores = model.group_many([([i], js) for i, js in chained])
     return [(i, js, score) for (i, js), score in zip(chained, group_scores, strict=True)], leftovers
