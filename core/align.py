@@ -73,7 +73,7 @@ class Tuning:
     split_gain: float | None = 0.03
     # Last look (collatio.core.linkscore): drop in-order links whose learned log-odds of
     # being exactly right stay below this; None: off.
-    refine_min_score: float | None = -2.5
+    refine_min_score: float | None = -3.0
     # A split's b rows may have at most this many rows between two members; the pairs
     # outside its best cluster are left out of the chain, which is then recomputed.
     split_hole: int | None = 2

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from deplain_data import GoldDocument
+from deplain_data import GoldDocument, _read_plan
 from metrics import set_prf, strict
 
 
@@ -40,3 +40,32 @@ def test_gold_document_rebuilds_paragraphs_and_pairs() -> None:
     assert doc.split == "dev"
     assert doc.presegmented("original") == "Eins.\nZwei.\n\nDrei.\n"
     assert doc.gold_pairs() == {("8-1-0-0", "8-0-0-0"), ("8-1-0-1", "8-0-0-1"), ("8-1-0-1", "8-0-0-2")}
+
+
+PLAN_HEADER = "original,simplification,original_id,simplification_id,pair_id,domain,alignment\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # a correctly labelled 1:2 alignment
+        ('A.,B. C.,8-1-0-0,8-0-0-0|8-0-0-1,8,health,aligned (1:2)',
+         [(("8-1-0-0",), ("8-0-0-0", "8-0-0-1"), "aligned")]),
+        # identical sentences labelled "addition" (as in pair 116): the ids win
+        ("Gleich.,Gleich.,8-1-0-0,8-0-0-0,8,health,addition",
+         [(("8-1-0-0",), ("8-0-0-0",), "identical")]),
+        # a paraphrase labelled "deletion" (as in pair 33): an alignment all the same
+        ("Er sprach.,Er sagte.,8-1-0-0,8-0-0-0,8,health,deletion",
+         [(("8-1-0-0",), ("8-0-0-0",), "aligned")]),
+        # a real deletion: the simple side's id is a placeholder
+        ("Weg.,,8-1-0-0,8-0-x-x,8,health,deletion", []),
+        # "aligned" with a placeholder id on one side is no alignment either
+        (",Neu.,8-1-x-x,8-0-0-0,8,health,aligned (1:1)", []),
+    ],
+)
+def test_plan_rows_are_alignments_by_their_ids_not_their_labels(
+    tmp_path: Path, row: str, expected: list[tuple[tuple[str, ...], tuple[str, ...], str]]
+) -> None:
+    plan = tmp_path / "plan_doc_8.csv"
+    plan.write_text(PLAN_HEADER + row + "\n", encoding="utf-8")
+    assert _read_plan(plan, {}).alignments == expected
