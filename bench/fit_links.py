@@ -1,6 +1,6 @@
 """Fit the weights of collatio.core.linkscore on the DEplain-web dev split (even pair ids).
 
-    .venv/bin/python bench/fit_links.py [--data DIR] [--l2 1.0]
+    .venv/bin/python bench/fit_links.py [--data DIR] [--l2 1.0] [--check]
 
 Runs ``compare`` on every dev document and records the links just before the aligner's
 last look (collatio.core.linkscore.refine). Every in-order link is a candidate, labelled
@@ -108,6 +108,15 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     return raw
 
 
+STALE_LOSS = 0.005  # mean log-loss per link; the refit on the same links is the reference
+
+
+def log_loss(x: np.ndarray, y: np.ndarray, w: np.ndarray | tuple[float, ...]) -> float:
+    """Mean negative log-likelihood of the labels under weights w (raw feature units)."""
+    z = np.clip(x @ np.asarray(w), -30, 30)
+    return float(np.mean(np.logaddexp(0.0, z) - y * z))
+
+
 def kept_f1(x: np.ndarray, y: np.ndarray, w: np.ndarray, threshold: float) -> str:
     """Exact-link P/R/F1 among these links when those scoring below threshold are dropped."""
     keep = (x @ w) >= threshold
@@ -120,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when linkscore.WEIGHTS are stale (see STALE_LOSS)")
     args = parser.parse_args(argv)
     root = deplain_data.locate(args.data, REPO)
     dev = [d for d in deplain_data.load_documents(root) if d.split == "dev"]
@@ -136,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     print(")")
     for name, v in zip(FEATURES, w, strict=True):
         print(f"# {name:>18} {v:+.4f}")
-    return 0
+    current, refit = log_loss(x, y, WEIGHTS), log_loss(x, y, w)
+    stale = current - refit > STALE_LOSS
+    print(f"log-loss per link: linkscore.WEIGHTS {current:.4f}, refit {refit:.4f} -> "
+          + ("STALE: paste the weights above into collatio/core/linkscore.py" if stale else "current"))
+    return 1 if args.check and stale else 0
 
 
 if __name__ == "__main__":

@@ -69,3 +69,18 @@ def test_plan_rows_are_alignments_by_their_ids_not_their_labels(
     plan = tmp_path / "plan_doc_8.csv"
     plan.write_text(PLAN_HEADER + row + "\n", encoding="utf-8")
     assert _read_plan(plan, {}).alignments == expected
+
+
+def test_link_filter_staleness_check_compares_the_constants_with_a_refit() -> None:
+    import numpy as np
+    from fit_links import fit, log_loss
+
+    rng = np.random.default_rng(0)
+    feature = rng.normal(size=400)
+    x = np.column_stack([np.ones(400), feature])
+    y = (feature + 0.3 * rng.normal(size=400) > 0).astype(float)
+    # weights of zero say 50:50 for every link: log 2 per link
+    assert log_loss(x, y, (0.0, 0.0)) == pytest.approx(np.log(2))
+    refit = fit(x, y, l2=1.0)
+    # the refit explains the labels far better than weights pointing the wrong way
+    assert log_loss(x, y, refit) < 0.3 < log_loss(x, y, (0.0, -1.0))
