@@ -16,7 +16,8 @@ pair_id, never tuned on) and per domain:
   MASSalign, Sent-LaBSE and BERTalign are scored the same way as a check (all docs only);
 * pairs: every (original sentence, simple sentence) pair implied by a link (Jiang et
   al. 2020) against the pairs implied by the plan files' alignments;
-* para: paragraph pairs joined by at least one link;
+* para: paragraph links (``Comparison.paragraph_links``: pairs joined by a sentence link,
+  and paragraphs linked by order) against the paragraph pairs joined by a gold alignment;
 * del / add: sentences in no link against sentences in no gold alignment;
 * the trivial character-n-gram matcher (bench/baseline.py) on the same documents;
 * milliseconds per document for compare() (after a warm-up).
@@ -59,6 +60,9 @@ class Prediction:
 
     groups: list[tuple[list[str], list[str]]] = field(default_factory=list)
     seconds: float = 0.0
+    # (original paragraph, simple paragraph) in gold paragraph numbers; None: the pairs
+    # joined by a link (systems without a paragraph level).
+    paragraphs: set[tuple[int, int]] | None = None
 
 
 def run_collatio(doc: GoldDocument, options: CompareOptions | None = None) -> Prediction:
@@ -72,7 +76,16 @@ def run_collatio(doc: GoldDocument, options: CompareOptions | None = None) -> Pr
         ([ids_a[int(s[3:])] for s in link.a], [ids_b[int(s[3:])] for s in link.b])
         for link in result.links
     ]
-    return Prediction(groups, seconds)
+
+    def gold_paragraph(ids: list[str], sentence_id: str) -> int:
+        return paragraph_of(ids[int(sentence_id[3:])])
+
+    paragraphs = {
+        (gold_paragraph(ids_a, result.a.paragraph(p.a).sentences[0]),
+         gold_paragraph(ids_b, result.b.paragraph(p.b).sentences[0]))
+        for p in result.paragraph_links
+    }
+    return Prediction(groups, seconds, paragraphs)
 
 
 def run_baseline(doc: GoldDocument, threshold: float = baseline.THRESHOLD) -> Prediction:
@@ -105,6 +118,7 @@ def score(docs: list[GoldDocument], preds: dict[int, Prediction], gold_lines: li
     gold = [(g.original, g.simple) for g in gold_lines if g.pair_id in keep]
     lines: list[tuple[str, str]] = []
     pred_pairs: set[tuple[str, str]] = set()
+    pred_paras: set[tuple[str, str]] = set()
     gold_pairs: set[tuple[str, str]] = set()
     linked_a: set[str] = set()
     linked_b: set[str] = set()
@@ -117,6 +131,11 @@ def score(docs: list[GoldDocument], preds: dict[int, Prediction], gold_lines: li
             pred_pairs.update((a, b) for a in ids_a for b in ids_b)
             linked_a.update(ids_a)
             linked_b.update(ids_b)
+        found = preds[doc.pair_id].paragraphs
+        if found is None:
+            found = {(paragraph_of(a), paragraph_of(b)) for ids_a, ids_b in preds[doc.pair_id].groups
+                     for a in ids_a for b in ids_b}
+        pred_paras |= {(f"{doc.pair_id}-{pa}", f"{pb}") for pa, pb in found}
         gold_pairs |= doc.gold_pairs()
         all_a.update(i for i, _ in doc.original)
         all_b.update(i for i, _ in doc.simple)
@@ -131,7 +150,7 @@ def score(docs: list[GoldDocument], preds: dict[int, Prediction], gold_lines: li
         strict(lines, gold),
         strict(lines, gold, exclude_identical=True),
         set_prf(pred_pairs, gold_pairs),
-        set_prf(paras(pred_pairs), paras(gold_pairs)),
+        set_prf(pred_paras, paras(gold_pairs)),
         set_prf(all_a - linked_a, all_a - gold_a),
         set_prf(all_b - linked_b, all_b - gold_b),
         statistics.mean(times) if timed and times else None,

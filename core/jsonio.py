@@ -88,6 +88,12 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         "a": _document_json(comparison.a),
         "b": _document_json(comparison.b),
         "links": [_link_json(link) for link in comparison.links],
+        # Derived from the links (Comparison.paragraph_links): written for readers of the
+        # file, recomputed rather than read back.
+        "paragraph_links": [
+            {"a": p.a, "b": p.b, "basis": p.basis.value, "links": list(p.links)}
+            for p in comparison.paragraph_links
+        ],
         "quote_changes": [_quote_json(q) for q in comparison.quote_changes],
         "stats": asdict(comparison.stats),
     }

@@ -4,7 +4,8 @@ Everything the GUI, the exports and the benchmarks read comes from one ``Compari
 built from frozen dataclasses. Offsets (``start``/``end``) are character offsets into
 the decoded input text of that side (``Document.text``), never into a normalised copy.
 
-May import: the standard library only.
+May import: the standard library only (and, inside methods, collatio.core.jsonio and
+collatio.core.paragraph_links, which build on this module).
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ class Outcome(StrEnum):
     COMPLETED = "completed"
     CANCELLED = "cancelled"
     SKIPPED = "skipped"
+
+
+class ParagraphBasis(StrEnum):
+    """Why two paragraphs are linked."""
+
+    SENTENCES = "sentences"  # at least one sentence link joins them
+    ORDER = "order"  # no sentence link; the paragraph sits inside the rewrite of the other
 
 
 class SentenceStatus(StrEnum):
@@ -122,6 +130,16 @@ class Link:
     @property
     def quote_changed(self) -> bool:
         return bool(self.quote_changes)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphLink:
+    """A paragraph of a and a paragraph of b that correspond (see core.paragraph_links)."""
+
+    a: str  # paragraph id, "a.p3"
+    b: str
+    basis: ParagraphBasis
+    links: tuple[str, ...] = ()  # the sentence links joining them (none for ORDER)
 
 
 @dataclass(frozen=True)
@@ -232,6 +250,13 @@ class Comparison:
         if not self.document(sentence.side).paragraph(sentence.paragraph).role.is_content:
             return SentenceStatus.IGNORED
         return SentenceStatus.REMOVED if sentence.side is Side.A else SentenceStatus.ADDED
+
+    @cached_property
+    def paragraph_links(self) -> tuple[ParagraphLink, ...]:
+        """Paragraph-level links, derived from the sentence links (a pure function of them)."""
+        from .paragraph_links import link_paragraphs  # local: it imports this module
+
+        return link_paragraphs(self.a, self.b, self.links)
 
     def to_json(self) -> dict[str, Any]:
         from .jsonio import comparison_to_json  # local: jsonio imports this module
