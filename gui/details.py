@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from collatio.core.explain import shared_words
-from collatio.core.model import Comparison, Link, Sentence
+from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 
 from .marks import describe
 from .navigation import Change
@@ -84,7 +84,7 @@ def tooltip_text(comparison: Comparison, sentence: Sentence) -> str:
     text = describe(comparison, sentence)
     link = comparison.link_of(sentence.id)
     if link is None:
-        return text
+        return text + "".join(f"\n{line}" for line in passage_lines(comparison, sentence))
     d = link_details(comparison, link)
     if d.shared:
         shown = ", ".join(d.shared[:12]) + (" …" if len(d.shared) > 12 else "")
@@ -96,6 +96,19 @@ def tooltip_text(comparison: Comparison, sentence: Sentence) -> str:
         if q.b:
             text += f"\n   revision: „{q.b}“"
     return text
+
+
+def passage_lines(comparison: Comparison, sentence: Sentence) -> list[str]:
+    """For an added sentence whose paragraph is linked to the original by order only
+    (core.paragraph_links): which paragraph of the original its passage rewrites."""
+    if sentence.side is not Side.B:
+        return []
+    return [
+        f"Its paragraph lies inside the rewrite of the original's paragraph "
+        f"{comparison.a.paragraph(p.a).index + 1}, though no sentence of it matches."
+        for p in comparison.paragraph_links
+        if p.b == sentence.paragraph and p.basis is ParagraphBasis.ORDER
+    ]
 
 
 def _count(n: int) -> str:

@@ -43,3 +43,17 @@ def test_unlinked_details_say_what_was_dropped_and_added() -> None:
     html = unlinked_html(change)
     assert "2 sentences of the original" in html and "1 sentence in the revision" in html
     assert "too different to be linked" in html
+
+
+def test_tooltip_of_an_added_sentence_inside_an_expanded_passage_names_its_paragraph() -> None:
+    c = make(
+        [["Intro."], ["Der Wolf kam.", "Er fraß sie."]],
+        [["Intro."], ["Der Wolf kommt."], ["Ein Wolf ist ein wildes Tier."], ["Er frisst sie."]],
+        [L((0,), (0,)), L((1,), (1,)), L((2,), (3,))],
+    )
+    inserted = c.b.sentences[2]  # no sentence link, between two rewrites of paragraph 2
+    assert tooltip_text(c, inserted).endswith(
+        "inside the rewrite of the original's paragraph 2, though no sentence of it matches.")
+    # a linked sentence, and the original side, get no such line
+    assert "inside the rewrite" not in tooltip_text(c, c.b.sentences[1])
+    assert "inside the rewrite" not in tooltip_text(c, c.a.sentences[0])
