@@ -112,6 +112,11 @@ class Scores:
         return out
 
 
+def paras(pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(pair-paragraph, paragraph) keys of the paragraphs that sentence-id pairs join."""
+    return {(f"{a.split('-')[0]}-{paragraph_of(a)}", f"{paragraph_of(b)}") for a, b in pairs}
+
+
 def score(docs: list[GoldDocument], preds: dict[int, Prediction], gold_lines: list[GoldLine],
           timed: bool) -> Scores:
     keep = {d.pair_id for d in docs}
@@ -132,19 +137,16 @@ def score(docs: list[GoldDocument], preds: dict[int, Prediction], gold_lines: li
             linked_a.update(ids_a)
             linked_b.update(ids_b)
         found = preds[doc.pair_id].paragraphs
-        if found is None:
-            found = {(paragraph_of(a), paragraph_of(b)) for ids_a, ids_b in preds[doc.pair_id].groups
-                     for a in ids_a for b in ids_b}
-        pred_paras |= {(f"{doc.pair_id}-{pa}", f"{pb}") for pa, pb in found}
+        if found is None:  # no paragraph level: the paragraphs its links join
+            pred_paras |= paras((a, b) for ids_a, ids_b in preds[doc.pair_id].groups
+                                for a in ids_a for b in ids_b)
+        else:
+            pred_paras |= {(f"{doc.pair_id}-{pa}", f"{pb}") for pa, pb in found}
         gold_pairs |= doc.gold_pairs()
         all_a.update(i for i, _ in doc.original)
         all_b.update(i for i, _ in doc.simple)
     gold_a = {a for a, _ in gold_pairs}
     gold_b = {b for _, b in gold_pairs}
-
-    def paras(pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-        return {(f"{a.split('-')[0]}-{paragraph_of(a)}", f"{paragraph_of(b)}") for a, b in pairs}
-
     times = [preds[d.pair_id].seconds * 1000 for d in docs]
     return Scores(
         strict(lines, gold),

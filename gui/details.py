@@ -15,7 +15,7 @@ from collatio.core.explain import shared_words
 from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 
 from .marks import describe
-from .navigation import Change
+from .navigation import Change, first_sentence
 
 QUOTE_CHANGE_WORDS = {
     "altered": "quotation reworded",
@@ -100,12 +100,14 @@ def tooltip_text(comparison: Comparison, sentence: Sentence) -> str:
 
 def passage_lines(comparison: Comparison, sentence: Sentence) -> list[str]:
     """For an added sentence whose paragraph is linked to the original by order only
-    (core.paragraph_links): which paragraph of the original its passage rewrites."""
+    (core.paragraph_links): the opening of the original paragraph its passage rewrites
+    (quoted: the reader sees text, not paragraph numbers)."""
     if sentence.side is not Side.B:
         return []
     return [
-        f"Its paragraph lies inside the rewrite of the original's paragraph "
-        f"{comparison.a.paragraph(p.a).index + 1}, though no sentence of it matches."
+        "Its paragraph is part of the rewrite of the original paragraph\n"
+        f"   „{first_sentence(comparison, Side.A, comparison.a.paragraph(p.a).sentences, 60)}“\n"
+        "though no sentence of it matches."
         for p in comparison.paragraph_links
         if p.b == sentence.paragraph and p.basis is ParagraphBasis.ORDER
     ]

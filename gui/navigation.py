@@ -61,7 +61,8 @@ class Change:
         return {ChangeKind.REMOVED, ChangeKind.ADDED} <= self.kinds
 
 
-def _first_sentence(comparison: Comparison, side: Side, ids: Sequence[str], width: int) -> str:
+def first_sentence(comparison: Comparison, side: Side, ids: Sequence[str], width: int) -> str:
+    """The source text of the first of these sentences, on one line, cut at ``width``."""
     doc = comparison.document(side)
     s = doc.sentence(ids[0])
     text = " ".join(doc.text[s.start : s.end].split())
@@ -76,10 +77,10 @@ def _excerpt(comparison: Comparison, a: Sequence[str], b: Sequence[str], width: 
     """
     if a and b:
         half = (width - 3) // 2
-        return f"{_first_sentence(comparison, Side.A, a, half)} → {_first_sentence(comparison, Side.B, b, half)}"
+        return f"{first_sentence(comparison, Side.A, a, half)} → {first_sentence(comparison, Side.B, b, half)}"
     if b:
-        return _first_sentence(comparison, Side.B, b, width)
-    return _first_sentence(comparison, Side.A, a, width) if a else ""
+        return first_sentence(comparison, Side.B, b, width)
+    return first_sentence(comparison, Side.A, a, width) if a else ""
 
 
 def _visible(entries: Iterable[str | Hidden]) -> tuple[str, ...]:

@@ -53,7 +53,8 @@ def test_tooltip_of_an_added_sentence_inside_an_expanded_passage_names_its_parag
     )
     inserted = c.b.sentences[2]  # no sentence link, between two rewrites of paragraph 2
     assert tooltip_text(c, inserted).endswith(
-        "inside the rewrite of the original's paragraph 2, though no sentence of it matches.")
+        "part of the rewrite of the original paragraph\n   „Der Wolf kam.“\n"
+        "though no sentence of it matches.")
     # a linked sentence, and the original side, get no such line
-    assert "inside the rewrite" not in tooltip_text(c, c.b.sentences[1])
-    assert "inside the rewrite" not in tooltip_text(c, c.a.sentences[0])
+    assert "part of the rewrite" not in tooltip_text(c, c.b.sentences[1])
+    assert "part of the rewrite" not in tooltip_text(c, c.a.sentences[0])
