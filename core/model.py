@@ -126,6 +126,9 @@ class Link:
     ops: tuple[DiffOp, ...]
     quote_changes: tuple[QuoteChange, ...] = ()
     manual: bool = False  # made or changed by a user override
+    # Estimated probability that the grouping is exactly right (see core.linkscore);
+    # None for moved and manual links, which the estimate was not learned on.
+    confidence: float | None = None
 
     @property
     def quote_changed(self) -> bool:

@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from collatio.core import Comparison, Side, compare
-from collatio.core.align import TUNING, _chain_groups
+from collatio.core.align import TUNING, _chain_groups, align_sentences
 from collatio.core.backbone import monotone_assignment, scattered_pairs, top_per_column
 from collatio.core.gapfill import GapTuning, fill_gap, gap_candidates
+from collatio.core.options import CompareOptions
 from collatio.core.similarity import SimilarityModel
 from scipy import sparse
 
@@ -330,3 +331,26 @@ def test_gap_candidates_without_a_scored_pair_are_skipped() -> None:
     # (x, da, y, db): a rows [x-da, x), b rows [y-db, y).
     assert kept == [(2, 1, 3, 1), (2, 1, 3, 2)]
     assert len(every) == 10 and set(kept) < set(every)
+
+
+def test_an_in_order_link_carries_its_group_score_even_when_a_slot_made_it() -> None:
+    # "Stadt" is in all 18 sentences of each side, so it pairs 324 sentences and the pair
+    # scores leave it out (SimilarityModel.MAX_PAIRS); the group score keeps it. The
+    # reworded sentence 9 is linked by its slot on the weaker pair score, and the link
+    # must still carry the group score: linkscore's features read it as one.
+    topics = ["Radweg Rheinufer", "Bibliothek Neubau", "Schwimmbad Sanierung", "Marktplatz Pflaster",
+              "Busbahnhof Umbau", "Stadtwald Aufforstung", "Musikschule Umzug", "Kita Erweiterung",
+              "Friedhof Kapelle", "Rathaus Fassade", "Theater Bühne", "Sporthalle Dach",
+              "Hafen Kaimauer", "Museum Anbau", "Brücke Geländer", "Parkhaus Schranke",
+              "Zoo Gehege", "Kläranlage Becken"]
+    a = [f"Die Stadt plant: {t} wird im Frühjahr erneuert, sagte der Sprecher {k}."
+         for k, t in enumerate(topics)]
+    b = [*a[:9], "Die Stadt will dem Rathaus ein neues Gesicht geben.", *a[10:]]
+    model = SimilarityModel(a, b)
+    assert TUNING.slot_threshold <= model.pair_scores().tocsr()[9, 9] < CompareOptions().link_threshold
+    groups = align_sentences(model, CompareOptions(), paragraphs=(["p"] * 18, ["q"] * 18))
+    slot = next(g for g in groups if g.a == [9])
+    assert slot.b == [9]
+    for g in groups:
+        assert not g.moved
+        assert g.similarity == pytest.approx(model.group(g.a, g.b), abs=1e-12)
