@@ -90,7 +90,8 @@ def build_links(
     ``confidence``: per group, the estimate that it is exactly right (see linkscore).
     """
     links: list[Link] = []
-    for n, group in enumerate(groups):
+    estimates = list(confidence) if confidence is not None else [None] * len(groups)
+    for group, estimate in zip(groups, estimates, strict=True):
         check()
         ka = [rows_a[r] for r in group.a]
         kb = [rows_b[r] for r in group.b]
@@ -119,8 +120,7 @@ def build_links(
                 moved=group.moved,
                 ops=ops,
                 manual=group.pinned,
-                confidence=None if confidence is None or confidence[n] is None
-                else round(confidence[n], 3),  # type: ignore[arg-type]
+                confidence=None if estimate is None else round(estimate, 3),
             )
         )
     return tuple(links)
