@@ -15,6 +15,7 @@ from typing import Any
 
 from .align import TUNING, Group, Tuning, align_sentences, tuned
 from .classify import classify_link
+from .figures import check_figures
 from .gcpause import gc_paused
 from .linkscore import confidences
 from .load import LoadedText
@@ -246,6 +247,7 @@ def compare(
         aligned_a = {a.sentences[k].id for k in rows_a}
         aligned_b = {b.sentences[k].id for k in rows_b}
         links, quote_changes = check_quotes(a, b, links, aligned_a, aligned_b)
+        links = check_figures(a, b, links, aligned_a, aligned_b)
         progress(0.95, "counting")
         stats = compute_stats(a, b, links, aligned_a, aligned_b, len(quote_changes))
         progress(1.0, "done")

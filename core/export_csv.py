@@ -4,7 +4,8 @@ Rows come in the report's reading order (collatio.core.reportrows). Offsets are
 character offsets into each side's decoded text; a link over several sentences gives
 the span from its first sentence's start to its last sentence's end, and lists every
 sentence id (joined with ``+``). ``quote_changed``/``quote_changes``: quotations altered in
-a link, or dropped/added with a removed/added sentence. Kinds: identical, minor, reworded (links), removed
+a link, or dropped/added with a removed/added sentence. ``figure_changes``: numbers,
+dates and amounts changed, dropped or added inside a link (core.figures). Kinds: identical, minor, reworded (links), removed
 (original only), added (revision only), ignored (boilerplate or duplicate, not compared).
 
 Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or
@@ -38,6 +39,7 @@ COLUMNS = (
     "moved",
     "quote_changed",
     "quote_changes",
+    "figure_changes",
     "a_text",
     "b_text",
 )
@@ -81,6 +83,7 @@ def _row(
         "1" if link and link.moved else "0",
         "1" if (link.quote_changed if link else quotes) else "0",
         str(len(link.quote_changes) if link else quotes),
+        str(len(link.figure_changes) if link else 0),
         a_text,
         b_text,
     ]

@@ -161,6 +161,9 @@ def _gutter(link: Link) -> str:
         lines.append(f'<span class="glyph">{GLYPHS["moved"]}</span> moved')
     if link.quote_changes:
         lines.append(f'<span class="glyph">{GLYPHS["quote"]}</span> quote')
+    if link.figure_changes:
+        n = len(link.figure_changes)
+        lines.append(f'<span class="glyph">#</span> {n} figure{"s" if n > 1 else ""}')
     return "<br>".join(lines)
 
 
@@ -196,6 +199,7 @@ def _stats_table(comparison: Comparison) -> str:
         ("Added / removed sentences", f"{s.added} / {s.removed}"),
         ("Boilerplate or duplicate sentences (original / revision)", f"{s.ignored_a} / {s.ignored_b}"),
         ("Quote changes", str(s.quote_changes)),
+        ("Figure changes (numbers, dates, amounts in links)", str(s.figure_changes)),
     ]
     body = "".join(f'<tr><th>{escape(k)}</th><td class="num">{escape(v)}</td></tr>' for k, v in rows)
     return f'<table class="stats">{body}</table>'

@@ -15,6 +15,7 @@ from .model import (
     Comparison,
     DiffOp,
     Document,
+    FigureChange,
     Link,
     LinkKind,
     OpKind,
@@ -68,6 +69,8 @@ def _link_json(link: Link) -> dict[str, Any]:
         "manual": link.manual,
         "quote_changed": link.quote_changed,
         "quote_changes": [_quote_json(q) for q in link.quote_changes],
+        "figure_changes": [{"change": f.change, "a": _span(f.a), "b": _span(f.b)}
+                           for f in link.figure_changes],
         "ops": [{"op": op.op.value, "a": _span(op.a), "b": _span(op.b)} for op in link.ops],
     }
 
@@ -135,6 +138,10 @@ def comparison_from_json(data: dict[str, Any], text_a: str, text_b: str) -> Comp
             quote_changes=tuple(_quote_from_json(q) for q in item.get("quote_changes", [])),
             manual=bool(item.get("manual", False)),
             confidence=None if item.get("confidence") is None else float(item["confidence"]),
+            figure_changes=tuple(
+                FigureChange(f["change"], _tuple_span(f["a"]), _tuple_span(f["b"]), item["id"])
+                for f in item.get("figure_changes", [])
+            ),
         )
         for item in data["links"]
     )

@@ -116,6 +116,16 @@ class QuoteChange:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A number, date or amount inside a link that the revision changed, dropped or added."""
+
+    change: str  # "changed" | "dropped" | "added"
+    a: tuple[int, int] | None  # source offsets of the figure on each side
+    b: tuple[int, int] | None
+    link: str  # the link it belongs to
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     id: str  # "l0"
     a: tuple[str, ...]  # sentence ids on side a, in document order
@@ -129,10 +139,15 @@ class Link:
     # Estimated probability that the grouping is exactly right (see core.linkscore);
     # None for moved and manual links, which the estimate was not learned on.
     confidence: float | None = None
+    figure_changes: tuple[FigureChange, ...] = ()
 
     @property
     def quote_changed(self) -> bool:
         return bool(self.quote_changes)
+
+    @property
+    def figure_changed(self) -> bool:
+        return bool(self.figure_changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +215,7 @@ class Stats:
     b_added_pct: float  # of b: characters in added sentences
     a_removed_pct: float  # of a: characters in removed sentences
     longest_verbatim_words: int
+    figure_changes: int = 0  # numbers, dates and amounts changed inside links (core.figures)
 
     @property
     def links(self) -> int:
@@ -207,10 +223,15 @@ class Stats:
 
     def summary(self) -> str:
         return (
-            f"{self.links} links ({self.links_identical} identical, {self.links_minor} minor, "
+            f"{_count(self.links, 'link')} ({self.links_identical} identical, {self.links_minor} minor, "
             f"{self.links_reworded} reworded), {self.moved} moved, {self.added} added, "
-            f"{self.removed} removed, {self.quote_changes} quote changes"
+            f"{self.removed} removed, {_count(self.quote_changes, 'quote change')}, "
+            f"{_count(self.figure_changes, 'figure change')}"
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ def pair_statistics(stats: Stats) -> dict[str, Any]:
         "removed_pct": stats.a_removed_pct,  # of the original
         "longest_verbatim_words": stats.longest_verbatim_words,
         "quote_changes": stats.quote_changes,
+        "figure_changes": stats.figure_changes,
         "sentences_a": stats.sentences_a,
         "sentences_b": stats.sentences_b,
         "links": stats.links,

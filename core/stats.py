@@ -64,4 +64,5 @@ def compute_stats(
         b_added_pct=_pct(sum(s.end - s.start for s in added), chars_b),
         a_removed_pct=_pct(sum(s.end - s.start for s in removed), chars_a),
         longest_verbatim_words=longest,
+        figure_changes=sum(len(link.figure_changes) for link in links),
     )

@@ -1,4 +1,4 @@
-"""The change list dock: every change (kind, ⚠ quote flag, excerpt), filterable by kind,
+"""The change list dock: every change (kind, ⚠ quote and # figure flags, excerpt), filterable by kind,
 with the selected link's details below.
 
 Selecting a row emits ``change_selected``; ``select_change`` selects a row from outside
@@ -34,8 +34,14 @@ KIND_LABELS = {
     ChangeKind.REMOVED: "Removed",
     ChangeKind.ADDED: "Added",
     ChangeKind.QUOTE: "Quote",
+    ChangeKind.FIGURE: "Figures",
 }
 COLUMNS = ("Kind", "⚠", "Excerpt")
+
+
+def flags(change: Change) -> str:
+    """The flag column: ⚠ for a changed quotation, # for a changed figure."""
+    return ("⚠" if change.quote else "") + ("#" if change.figure else "")
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole})
 Index = QModelIndex | QPersistentModelIndex
@@ -71,13 +77,14 @@ class ChangeModel(QAbstractTableModel):
         change = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             label = "Replaced" if change.replaced else KIND_LABELS[change.kind]
-            return (label, "⚠" if change.quote else "", change.excerpt)[index.column()]
+            return (label, flags(change), change.excerpt)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             kinds = ", ".join(KIND_LABELS[k].lower() for k in ChangeKind if k in change.kinds)
             return f"{kinds}\n{change.excerpt}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             quote = ", quotation changed" if change.quote else ""
-            return f"{KIND_LABELS[change.kind]}{quote}: {change.excerpt}"
+            figure = ", figure changed" if change.figure else ""
+            return f"{KIND_LABELS[change.kind]}{quote}{figure}: {change.excerpt}"
         return None
 
 
@@ -93,7 +100,7 @@ class ChangeListDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
-        # Two rows of three: the dock must stay narrow enough to leave room for the panes.
+        # Rows of three: the dock must stay narrow enough to leave room for the panes.
         filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         self.filters: dict[ChangeKind, QCheckBox] = {}

@@ -1,4 +1,4 @@
-"""Why a link exists, in words: kind, similarity, move, shared words and quote changes.
+"""Why a link exists, in words: kind, similarity, move, shared words, quote and figure changes.
 
 ``link_details`` is pure (tested without a display); ``details_html`` renders it for the
 details panel (a QTextBrowser in the change list dock) and the hover tooltip.
@@ -32,6 +32,13 @@ class QuoteLine:
     b: str
 
 
+FIGURE_CHANGE_WORDS = {
+    "changed": "figure changed",
+    "dropped": "figure dropped",
+    "added": "figure added",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class LinkDetails:
     link: str
@@ -42,6 +49,7 @@ class LinkDetails:
     quotes: tuple[QuoteLine, ...]
     sentences_a: int
     sentences_b: int
+    figures: tuple[QuoteLine, ...] = ()  # the same shape: what changed, then each side's text
 
 
 def link_details(comparison: Comparison, link: Link) -> LinkDetails:
@@ -54,8 +62,23 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
             comparison.a.text[q.a[0] : q.a[1]] if q.a else "",
             comparison.b.text[q.b[0] : q.b[1]] if q.b else "",
         ))
+    figures = tuple(
+        QuoteLine(
+            FIGURE_CHANGE_WORDS.get(f.change, f.change),
+            " ".join(comparison.a.text[f.a[0] : f.a[1]].split()) if f.a else "",
+            " ".join(comparison.b.text[f.b[0] : f.b[1]].split()) if f.b else "",
+        )
+        for f in link.figure_changes
+    )
     return LinkDetails(link.id, link.kind.value, f"{round(link.similarity * 100)} %", link.moved,
-                       words.terms, tuple(quotes), len(link.a), len(link.b))
+                       words.terms, tuple(quotes), len(link.a), len(link.b), figures)
+
+
+def figure_line(f: QuoteLine) -> str:
+    """One figure change in words: "figure changed: 3,5 Milliarden → 35 Millionen"."""
+    if f.a and f.b:
+        return f"{f.change}: {f.a} → {f.b}"
+    return f"{f.change}: {f.a or f.b}"
 
 
 def details_html(d: LinkDetails, muted: str) -> str:
@@ -76,6 +99,8 @@ def details_html(d: LinkDetails, muted: str) -> str:
         if q.b:
             line += f"<br>&nbsp;&nbsp;revision: „{escape(q.b)}“"
         parts.append(line)
+    for f in d.figures:
+        parts.append(f"# <b>{escape(f.change)}</b>: " + escape(figure_line(f).split(": ", 1)[1]))
     return "<br>".join(parts)
 
 
@@ -95,6 +120,8 @@ def tooltip_text(comparison: Comparison, sentence: Sentence) -> str:
             text += f"\n   original: „{q.a}“"
         if q.b:
             text += f"\n   revision: „{q.b}“"
+    for f in d.figures:
+        text += f"\n# {figure_line(f)}"
     return text
 
 

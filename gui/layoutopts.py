@@ -3,7 +3,7 @@
 ``fold_unchanged`` replaces every run of unchanged rows longer than twice the context by
 its first and last ``context`` rows around one placeholder row ("⋯ 12 unchanged
 sentences" on both sides). A row is unchanged when it is an in-order identical link with
-no quote change (a minor link too, when minor changes are hidden) or a gap holding only
+no quote or figure change (a minor link too, when minor changes are hidden) or a gap holding only
 ignored sentences. The fold row is a GAP row of ``Hidden(..., reason="unchanged")``
 entries, so the rest of the view (cells, alignment, navigation) needs no special case.
 
@@ -25,7 +25,7 @@ def is_unchanged(comparison: Comparison, row: Row, hide_minor: bool = False) -> 
     if row.kind is RowKind.LINK and row.link is not None:
         link = comparison.link(row.link)
         quiet = (LinkKind.IDENTICAL, LinkKind.MINOR) if hide_minor else (LinkKind.IDENTICAL,)
-        return link.kind in quiet and not link.quote_changes
+        return link.kind in quiet and not link.quote_changes and not link.figure_changes
     if row.kind is RowKind.GAP:
         for side in ("a", "b"):
             doc = comparison.a if side == "a" else comparison.b

@@ -37,6 +37,10 @@ class Mark(StrEnum):
     DELETED = "deleted"
     INSERTED = "inserted"
     KEPT = "kept"  # a shared content word inside a heavy rewrite (an anchor, not a change)
+    # A number, date or amount the revision changed: on A the old one (changed or dropped),
+    # on B the new one (changed or added); drawn over the word marks (core.figures).
+    FIGURE_A = "figure-a"
+    FIGURE_B = "figure-b"
     # Non-text marks: glyphs before a sentence, the moved bar, collapsed/stub lines.
     GLYPH_REMOVED = "glyph-removed"
     GLYPH_ADDED = "glyph-added"
@@ -145,22 +149,44 @@ def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = Fa
     """Word marks inside the sentence, relative to its start.
 
     Deleted (A) or inserted (B) spans from the word diff; for a heavy rewrite, the kept
-    shared words instead (see the module docstring); nothing for a minor link when minor
-    changes are hidden.
+    shared words instead (see the module docstring); changed figures over either. A minor
+    link shows only its changed figures when minor changes are hidden.
     """
     link = comparison.link_of(sentence.id)
     if link is None:
         return ()
-    if hide_minor and link.kind is LinkKind.MINOR:
-        return ()
     side_a = sentence.side is Side.A
+    figures = _clip([span for f in link.figure_changes
+                     if (span := f.a if side_a else f.b) is not None],
+                    sentence, Mark.FIGURE_A if side_a else Mark.FIGURE_B)
+    if hide_minor and link.kind is LinkKind.MINOR:
+        return figures
     shared = _anchors(comparison, link)
     if shared is not None:
-        return _clip(list(shared.a if side_a else shared.b), sentence, Mark.KEPT)
+        return _overlay(_clip(list(shared.a if side_a else shared.b), sentence, Mark.KEPT), figures)
     want = OpKind.DELETE if side_a else OpKind.INSERT
     found = [op.a if side_a else op.b for op in link.ops if op.op is want]
-    return _clip([span for span in found if span is not None], sentence,
-                 Mark.DELETED if side_a else Mark.INSERTED)
+    words = _clip([span for span in found if span is not None], sentence,
+                  Mark.DELETED if side_a else Mark.INSERTED)
+    return _overlay(words, figures)
+
+
+def _overlay(spans: tuple[Span, ...], top: tuple[Span, ...]) -> tuple[Span, ...]:
+    """``spans`` with ``top`` drawn over them: what ``top`` covers is cut out of the others."""
+    if not top:
+        return spans
+    out = list(top)
+    for span in spans:
+        start = span.start
+        for cover in sorted(top, key=lambda t: t.start):
+            if cover.end <= start or cover.start >= span.end:
+                continue
+            if cover.start > start:
+                out.append(Span(start, cover.start, span.mark))
+            start = max(start, cover.end)
+        if start < span.end:
+            out.append(Span(start, span.end, span.mark))
+    return tuple(sorted(out, key=lambda s: s.start))
 
 
 def display_text(source: str) -> str:
@@ -204,6 +230,7 @@ LEGEND = (
     LegendEntry(Mark.REWORDED, "tinted", "reworded"),
     LegendEntry(Mark.KEPT, "dotted", "kept words in a rewrite"),
     LegendEntry(Mark.MINOR, "faint", "minor edit"),
+    LegendEntry(Mark.FIGURE_A, "bold", "figure changed"),
     LegendEntry(Mark.GLYPH_REMOVED, "−", "sentence dropped"),
     LegendEntry(Mark.GLYPH_ADDED, "+", "sentence added"),
     LegendEntry(Mark.GLYPH_MOVED, "⇅", "sentence moved"),

@@ -1,8 +1,8 @@
 """The changes of a comparison in reading order, and how to step from one to the next.
 
 A change is a row of the view (see ``rows``) that shows something the revision did: a
-minor or reworded link, a moved link, removed/added sentences, or a quotation whose
-wording changed. Rows are already in reading order, so the changes are too; stepping is
+minor or reworded link, a moved link, removed/added sentences, a quotation whose
+wording changed, or a figure (number, date, amount) that a link changed. Rows are already in reading order, so the changes are too; stepping is
 by row index. Identical links, ignored (boilerplate) sentences, folded placeholders and the
 stubs of moved links are not changes (the move is reported at its MOVED row).
 
@@ -32,6 +32,7 @@ class ChangeKind(StrEnum):
     MINOR = "minor"
     MOVED = "moved"
     QUOTE = "quote"  # a changed quotation; the main kind only when nothing else changed
+    FIGURE = "figure"  # a number, date or amount of a link changed (core.figures); likewise
 
 
 # The main kind wins in this order when a row has several (e.g. a gap with removed and added
@@ -54,6 +55,10 @@ class Change:
     @property
     def quote(self) -> bool:
         return ChangeKind.QUOTE in self.kinds
+
+    @property
+    def figure(self) -> bool:
+        return ChangeKind.FIGURE in self.kinds
 
     @property
     def replaced(self) -> bool:
@@ -100,6 +105,8 @@ def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
             kinds.add(ChangeKind.MINOR)
         if link.quote_changes or link.id in quotes_by_link:
             kinds.add(ChangeKind.QUOTE)
+        if link.figure_changes:
+            kinds.add(ChangeKind.FIGURE)
     elif row.kind is RowKind.GAP:
         for side, entries in ((Side.A, row.a), (Side.B, row.b)):
             doc = comparison.document(side)
@@ -133,7 +140,8 @@ def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = F
         kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, unlinked)
         if substantive_only:
             kinds.discard(ChangeKind.MINOR)
-        main = next((k for k in (*_PRECEDENCE, ChangeKind.QUOTE) if k in kinds), None)
+        main = next((k for k in (*_PRECEDENCE, ChangeKind.QUOTE, ChangeKind.FIGURE)
+                     if k in kinds), None)
         if main is None:
             continue
         a, b = _visible(row.a), _visible(row.b)

@@ -61,6 +61,10 @@ LIGHT = Palette(
         Mark.IGNORED: SpanStyle(foreground="#8A8A8A", italic=True),
         Mark.DELETED: SpanStyle(background="#FADCC4", foreground="#6B3A17", strike=True),
         Mark.INSERTED: SpanStyle(background="#D2E6F6", foreground="#0B3550", underline=True),
+        # A changed figure: the deleted/inserted look, in bold, so a number stands out
+        # even inside a struck phrase or a heavy rewrite.
+        Mark.FIGURE_A: SpanStyle(background="#FADCC4", foreground="#6B3A17", strike=True, bold=True),
+        Mark.FIGURE_B: SpanStyle(background="#D2E6F6", foreground="#0B3550", underline=True, bold=True),
         Mark.GLYPH_REMOVED: SpanStyle(foreground=_ORANGE, bold=True),
         Mark.GLYPH_ADDED: SpanStyle(foreground=_BLUE, bold=True),
         Mark.GLYPH_MOVED: SpanStyle(foreground=_PURPLE, bold=True),
@@ -101,6 +105,8 @@ DARK = Palette(
         Mark.IGNORED: SpanStyle(foreground="#8C9097", italic=True),
         Mark.DELETED: SpanStyle(background="#4E3222", foreground="#FFD7BF", strike=True),
         Mark.INSERTED: SpanStyle(background="#1E3E55", foreground="#D3EAFB", underline=True),
+        Mark.FIGURE_A: SpanStyle(background="#4E3222", foreground="#FFD7BF", strike=True, bold=True),
+        Mark.FIGURE_B: SpanStyle(background="#1E3E55", foreground="#D3EAFB", underline=True, bold=True),
         Mark.GLYPH_REMOVED: SpanStyle(foreground=_DARK_ORANGE, bold=True),
         Mark.GLYPH_ADDED: SpanStyle(foreground=_SKY, bold=True),
         Mark.GLYPH_MOVED: SpanStyle(foreground=_DARK_PURPLE, bold=True),
@@ -135,6 +141,8 @@ HIGH_CONTRAST = Palette(
         Mark.IGNORED: SpanStyle(foreground="#4A4A4A", italic=True),
         Mark.DELETED: SpanStyle(background="#FFBE8F", foreground="#000000", strike=True),
         Mark.INSERTED: SpanStyle(background="#9FCDF0", foreground="#000000", underline=True),
+        Mark.FIGURE_A: SpanStyle(background="#FFBE8F", foreground="#000000", strike=True, bold=True),
+        Mark.FIGURE_B: SpanStyle(background="#9FCDF0", foreground="#000000", underline=True, bold=True),
         Mark.GLYPH_REMOVED: SpanStyle(foreground="#A84300", bold=True),
         Mark.GLYPH_ADDED: SpanStyle(foreground="#00558A", bold=True),
         Mark.GLYPH_MOVED: SpanStyle(foreground="#8A2A66", bold=True),

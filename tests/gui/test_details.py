@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from collatio.core.model import LinkKind, QuoteChange
+from collatio.core.model import FigureChange, LinkKind, QuoteChange
 from collatio.gui.details import details_html, link_details, tooltip_text, unlinked_html
 
 from .factory import L, make
@@ -58,3 +58,22 @@ def test_tooltip_of_an_added_sentence_inside_an_expanded_passage_names_its_parag
     # a linked sentence, and the original side, get no such line
     assert "part of the rewrite" not in tooltip_text(c, c.b.sentences[1])
     assert "part of the rewrite" not in tooltip_text(c, c.a.sentences[0])
+
+
+def test_details_and_tooltip_list_the_figure_changes() -> None:
+    a = "Der Bau kostet 3,5 Milliarden Euro, sagte Rubio in vier Reden."
+    b = "Der Bau kostet 35 Millionen Euro, sagte Rubio."
+    c = make([[a]], [[b]], [L((0,), (0,), LinkKind.REWORDED)])
+    fa, fb = (a.index("3,5"), a.index(" Euro")), (b.index("35"), b.index(" Euro"))
+    dropped = (a.index("vier"), a.index(" Reden"))
+    link = replace(c.links[0], figure_changes=(FigureChange("changed", fa, fb, "l0"),
+                                               FigureChange("dropped", dropped, None, "l0")))
+    c = replace(c, links=(link,))
+    d = link_details(c, link)
+    assert [(f.change, f.a, f.b) for f in d.figures] == [
+        ("figure changed", "3,5 Milliarden", "35 Millionen"), ("figure dropped", "vier", "")]
+    html = details_html(d, "#888")
+    assert "3,5 Milliarden → 35 Millionen" in html and "figure dropped</b>: vier" in html
+    tip = tooltip_text(c, c.b.sentences[0])
+    assert "# figure changed: 3,5 Milliarden → 35 Millionen" in tip
+    assert "# figure dropped: vier" in tip

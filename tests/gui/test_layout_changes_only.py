@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collatio.core.model import Comparison, LinkKind, Side
+from dataclasses import replace
+
+from collatio.core.model import Comparison, FigureChange, LinkKind, Side
 from collatio.gui.cells import plan_side
 from collatio.gui.layoutopts import fold_unchanged
 from collatio.gui.rows import Hidden, Row, RowKind, build_rows
@@ -62,3 +64,13 @@ def test_removed_and_added_rows_are_changes() -> None:
     rows = fold_unchanged(c, build_rows(c), context=1)
     assert _shape(rows) == ["fold3", "l3", ""]
     assert rows[-1].a == ("a.s4",)
+
+
+def test_a_minor_link_that_changed_a_figure_is_never_folded() -> None:
+    # "3 Jahre" → "4 Jahre" is a minor edit by its words, but a changed figure.
+    c = _doc([SAME, SAME, M, SAME, SAME])
+    assert _shape(fold_unchanged(c, build_rows(c), context=0, hide_minor=True)) == ["fold5"]
+    flagged = replace(c.links[2], figure_changes=(FigureChange("changed", (1, 2), (1, 2), "l2"),))
+    c = replace(c, links=(*c.links[:2], flagged, *c.links[3:]))
+    assert _shape(fold_unchanged(c, build_rows(c), context=0, hide_minor=True)) == [
+        "fold2", "l2", "fold2"]

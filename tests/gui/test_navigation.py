@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from collatio.core.model import Comparison, LinkKind, QuoteChange, Role, Side
+from collatio.core.model import Comparison, FigureChange, LinkKind, QuoteChange, Role, Side
+from collatio.gui.changelist import flags
 from collatio.gui.navigation import (
     ChangeKind,
     changes,
@@ -150,3 +151,16 @@ def test_gap_excerpt_comes_from_the_right_side(a: list[list[str]], b: list[list[
     (change,) = changes(c, build_rows(c))
     assert change.excerpt == excerpt
     assert change.replaced is replaced
+
+
+def test_a_changed_figure_is_a_change_kind_and_a_flag() -> None:
+    c = make([["Vor 3 Jahren.", "Gleich."]], [["Vor 4 Jahren.", "Gleich."]],
+             [L((0,), (0,), LinkKind.IDENTICAL), L((1,), (1,), LinkKind.IDENTICAL)])
+    assert changes(c, build_rows(c)) == ()
+    link = replace(c.links[0], figure_changes=(FigureChange("changed", (4, 5), (4, 5), "l0"),))
+    c = replace(c, links=(link, c.links[1]))
+    (change,) = changes(c, build_rows(c))
+    # Its main kind when nothing else changed; filtering by "Figures" keeps it.
+    assert change.kind is ChangeKind.FIGURE and change.figure and not change.quote
+    assert filter_changes((change,), frozenset({ChangeKind.FIGURE})) == (change,)
+    assert flags(change) == "#"

@@ -74,9 +74,11 @@ def test_change_list_filters_by_kind_and_selects_both_ways(shown: MainWindow) ->
     assert total == len(shown.reader.changes)
     dock.filters[ChangeKind.REWORDED].setChecked(False)
     # A change shows while any of its kinds is ticked: reworded ones with a changed quotation
-    # stay under "Quote".
-    assert all(c.quote for c in dock.model.items if c.kind is ChangeKind.REWORDED)
+    # or figure stay under "Quote" or "Figures".
+    assert all(c.quote or c.figure for c in dock.model.items if c.kind is ChangeKind.REWORDED)
+    assert any(c.figure for c in dock.model.items)
     dock.filters[ChangeKind.QUOTE].setChecked(False)
+    dock.filters[ChangeKind.FIGURE].setChecked(False)
     kinds = {c.kind for c in dock.model.items}
     assert ChangeKind.REWORDED not in kinds and 0 < dock.model.rowCount() < total
     # List → view: choosing the last row selects its change and scrolls there.

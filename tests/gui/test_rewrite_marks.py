@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from collatio.core.model import Comparison, DiffOp, LinkKind, OpKind, Side
+from collatio.core.model import Comparison, DiffOp, FigureChange, LinkKind, OpKind, Side
 from collatio.gui.marks import Mark, word_spans
 
 from .factory import L, make
@@ -83,3 +85,20 @@ def test_prepare_rewrites_computes_the_anchors_ahead() -> None:
     light = _comparison(B_LIGHT, LinkKind.REWORDED, _ops_light())
     marks.prepare_rewrites(light)
     assert marks._cache_for(light)["l0"] is None  # word changes shown: no anchors needed
+
+
+def test_a_changed_figure_is_drawn_over_the_word_marks() -> None:
+    # The diff deletes "vor 3 Jahren" and inserts "vor 4 Jahren"; the figures inside are
+    # marked on their own, and the rest of each phrase keeps its word mark.
+    a, b = "Es begann vor 3 Jahren in Kiew.", "Es begann vor 4 Jahren in Kiew."
+    at, end = a.index("vor"), a.index(" in")
+    ops = (DiffOp(OpKind.EQUAL, (0, at), (0, at)), DiffOp(OpKind.DELETE, (at, end), None),
+           DiffOp(OpKind.INSERT, None, (at, end)), DiffOp(OpKind.EQUAL, (end, len(a)), (end, len(b))))
+    c = make([[a]], [[b]], [L((0,), (0,), LinkKind.MINOR, ops=ops)])
+    digit = (a.index("3"), a.index("3") + 1)
+    link = replace(c.links[0], figure_changes=(FigureChange("changed", digit, digit, "l0"),))
+    c = replace(c, links=(link,))
+    assert _marked(c, Side.A) == [("vor ", Mark.DELETED), ("3", Mark.FIGURE_A), (" Jahren", Mark.DELETED)]
+    assert _marked(c, Side.B) == [("vor ", Mark.INSERTED), ("4", Mark.FIGURE_B), (" Jahren", Mark.INSERTED)]
+    # With minor changes hidden, the figure still shows: it is no minor matter.
+    assert _marked(c, Side.B, hide_minor=True) == [("4", Mark.FIGURE_B)]

@@ -66,3 +66,12 @@ def test_panel_updates_with_each_comparison(qtbot: QtBot) -> None:
     assert panel.value("removed", "Sentences") == str(s.removed)
     assert panel.accessibleName() == "Statistics"
     assert window.summary.text().startswith(s.summary())
+
+
+def test_figure_changes_are_counted_by_type(sample_comparison: Comparison) -> None:
+    figures = _sections(sample_comparison)["Figure changes"]
+    by_type = Counter(f.change for link in sample_comparison.links for f in link.figure_changes)
+    assert sample_comparison.stats.figure_changes > 0, "the sample drops a figure"
+    assert figures == {"total": str(sample_comparison.stats.figure_changes),
+                       "changed": str(by_type["changed"]), "dropped": str(by_type["dropped"]),
+                       "added": str(by_type["added"])}

@@ -1,0 +1,155 @@
+"""Figure integrity: which numbers, dates and amounts are flagged inside a link, and which not."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from collatio.core import compare
+from collatio.core.export_csv import export_csv
+from collatio.core.figures import find_figures
+from collatio.core.jsonio import comparison_from_json
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
+
+FOUND = [
+    # Grouped thousands, German and English, and a decimal comma: one value each.
+    ("3.500 Menschen", [("3.500", "3500")]),
+    ("1,500 people", [("1,500", "1500")]),
+    ("1 000 000 Euro", [("1 000 000", "1000000")]),
+    ("3,5 Prozent", [("3,5", "3.5")]),
+    # A scale word belongs to the number; abbreviations read as the word.
+    ("3,5 Milliarden Euro", [("3,5 Milliarden", "3.5e9")]),
+    ("2,5 Mio. Euro", [("2,5 Mio.", "2.5e6")]),
+    ("two billion dollars", [("two billion", "2e9")]),
+    # A date is a day, a month and a year.
+    ("am 19.02.2025", [("19", "19"), ("02", "2"), ("2025", "2025")]),
+    ("am 19. Februar 2025", [("19", "19"), ("Februar", "2"), ("2025", "2025")]),
+    # Number words and ordinals read as digits.
+    ("drei Söhne", [("drei", "3")]),
+    ("am dritten Jahrestag", [("dritten", "3")]),
+    ("the third time", [("third", "3")]),
+    ("am Montag", [("Montag", "1")]),
+    # Glued to letters: a name, not a figure.
+    ("beim G20-Treffen", []),
+    ("wegen COVID-19", []),
+    # A sentence's full stop is no decimal point.
+    ("im Jahr 2024.", [("2024", "2024")]),
+    # Articles and third parties are not figures; nor is the verb "achten".
+    ("eine Million Dank an Dritte", []),
+    ("Wir achten darauf.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_find_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_figures(text)
+    assert [(text[f.start : f.end], f.value) for f in found] == expected
+
+
+CHANGES = [
+    # An amount that changed by a factor of a hundred.
+    ("Der Bau kostet 3,5 Milliarden Euro laut Senat.",
+     "Der Bau kostet 35 Millionen Euro laut Senat.",
+     [("changed", "3,5 Milliarden", "35 Millionen")]),
+    # Other spelling, same value: nothing to flag.
+    ("Der Bau kostet 1.000 Euro laut dem Senat der Stadt.",
+     "Der Bau kostet 1000 Euro laut dem Senat der Stadt.", []),
+    ("Die Invasion begann vor drei Jahren in der Ukraine.",
+     "Die Invasion begann vor 3 Jahren in der Ukraine.", []),
+    ("Das Treffen fand am 19.02.2025 in Riad statt.",
+     "Das Treffen fand am 19. Februar 2025 in Riad statt.", []),
+    # The weekday moved.
+    ("Xi Jinping telefonierte am Montag mit Wladimir Putin.",
+     "Xi Jinping telefonierte am Dienstag mit Wladimir Putin.",
+     [("changed", "Montag", "Dienstag")]),
+    # A figure left out, and one put in.
+    ("Rubio nannte einen der vier zentralen Punkte in Riad.",
+     "Rubio nannte einen der zentralen Punkte in Riad.",
+     [("dropped", "vier", "")]),
+    ("Rubio nannte einen der zentralen Punkte in Riad.",
+     "Rubio nannte einen der 4 zentralen Punkte in Riad.",
+     [("added", "", "4")]),
+    # A year and a day are not paired with a month: sorts stay apart.
+    ("Die Gespräche in Riad begannen im März 2025 mit Rubio.",
+     "Die Gespräche in Riad begannen im April 2025 mit Rubio.",
+     [("changed", "März", "April")]),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), CHANGES)
+def test_figure_changes_in_a_link(a: str, b: str, expected: list[tuple[str, str, str]]) -> None:
+    c = compare(a, b)
+    assert len(c.links) == 1, "the pair must link for this test to mean anything"
+    got = [(f.change, a[f.a[0] : f.a[1]] if f.a else "", b[f.b[0] : f.b[1]] if f.b else "")
+           for f in c.links[0].figure_changes]
+    assert got == expected
+    assert all(f.link == c.links[0].id for f in c.links[0].figure_changes)
+    assert c.stats.figure_changes == len(expected)
+
+
+@pytest.fixture(scope="module")
+def sample():  # type: ignore[no-untyped-def]
+    a = (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8")
+    b = (SAMPLES / "xi-putin-rewrite.txt").read_text(encoding="utf-8")
+    return compare(a, b)
+
+
+def test_sample_dropped_count_of_points_is_flagged(sample) -> None:  # type: ignore[no-untyped-def]
+    # "als einen der vier zentralen diskutierten Punkte" is gone from Rubio's sentence.
+    dropped = [(link, f) for link in sample.links for f in link.figure_changes
+               if f.change == "dropped"]
+    assert [sample.a.text[f.a[0] : f.a[1]] for _, f in dropped] == ["vier"]
+    assert "Rubio" in sample.a.sentence(dropped[0][0].a[0]).text
+    assert sample.stats.figure_changes == sum(len(link.figure_changes) for link in sample.links)
+
+
+def test_figure_changes_survive_json_and_reach_csv(sample) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(json.dumps(sample.to_json()))
+    back = comparison_from_json(data, sample.a.text, sample.b.text)
+    assert [link.figure_changes for link in back.links] == [link.figure_changes for link in sample.links]
+    assert back.stats.figure_changes == sample.stats.figure_changes
+    # A file written before figure changes existed still loads.
+    for item in data["links"]:
+        del item["figure_changes"]
+    del data["stats"]["figure_changes"]
+    old = comparison_from_json(data, sample.a.text, sample.b.text)
+    assert all(link.figure_changes == () for link in old.links)
+    rows = list(csv.DictReader(io.StringIO(export_csv(sample))))
+    assert sum(int(r["figure_changes"]) for r in rows) == sample.stats.figure_changes > 0
+
+
+SENTENCES = st.lists(
+    st.sampled_from([
+        "Die Invasion begann vor drei Jahren.",
+        "Der Bau kostet 3,5 Milliarden Euro.",
+        "Am 19.02.2025 trafen sie sich in Riad.",
+        "Xi Jinping telefonierte am Montag mit Putin.",
+        "Rund 1.500 Menschen kamen im März.",
+    ]),
+    min_size=1, max_size=5, unique=True,
+)
+
+
+@settings(max_examples=20, deadline=None)
+@given(SENTENCES)
+def test_property_self_comparison_has_no_figure_changes(sentences: list[str]) -> None:
+    text = " ".join(sentences)
+    c = compare(text, text)
+    assert c.links and all(not link.figure_changes for link in c.links)
+    assert c.stats.figure_changes == 0
+
+
+def test_a_figure_moved_to_another_sentence_is_not_dropped() -> None:
+    a = ("Der Senat der Stadt plant den Bau der neuen Brücke über den Rhein. "
+         "Nach Angaben der Verwaltung kostet das Projekt 3,5 Milliarden Euro.")
+    b = ("Der Senat der Stadt plant den Bau der neuen Brücke für 3,5 Milliarden Euro über den "
+         "Rhein. Nach Angaben der Verwaltung ist das Projekt sehr teuer.")
+    c = compare(a, b)
+    assert [(link.a, link.b) for link in c.links] == [(("a.s0",), ("b.s0",)), (("a.s1",), ("b.s1",))]
+    assert c.stats.figure_changes == 0
