@@ -13,11 +13,12 @@ by link:
 - added: likewise, a figure of the revision left over that the original never states.
 
 Values are compared, not spellings: "1.000", "1000" and "1 000" are one value, as are
-"3,5" and "3.5", "3,5 Mrd." and "3,5 Milliarden"; the number words two to twelve and the
-ordinals ("dritten", "third") are read as their digits; "19.02.2025" is a day, a month and
-a year, as is "19. Februar 2025". A figure glued to letters ("G20", "COVID-19") is a
-name, not a figure, and "ein"/"one" are left alone (mostly articles). Removed and added
-sentences are not checked: the whole sentence is already reported.
+"3,5" and "3.5", "3,5 Mrd." and "3,5 Milliarden"; number words ("drei", "siebzig",
+"hundert") and ordinals ("dritten", "third") are read as their digits; "19.02.2025" is a
+day, a month and a year, as is "19. Februar 2025". A figure glued to letters ("G20",
+"COVID-19") is a name, not a figure; "ein"/"one" are left alone (mostly articles), and so
+is a list item's number ("4. Fertiggerichte aufpeppen"). Removed and added sentences are
+not checked: the whole sentence is already reported.
 
 May import: the standard library and collatio.core.model.
 """
@@ -35,11 +36,23 @@ from typing import Any
 from .model import Document, FigureChange, Link
 
 _GERMAN_CARDINALS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
-                     "elf", "zwölf")
+                     "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
+                     "achtzehn", "neunzehn")
+_ENGLISH_TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                  "nineteen")
+# Round numbers, by value: "siebzig" = "70".
+_ROUND = {
+    **dict(zip(("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+                "neunzig"), range(20, 100, 10), strict=True)),
+    **dict(zip(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+               range(20, 100, 10), strict=True)),
+    "hundert": 100, "hundred": 100, "tausend": 1000,
+}
 _ENGLISH_CARDINALS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                       "eleven", "twelve")
 _GERMAN_ORDINALS = ("erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht",
                     "neunt", "zehnt", "elft", "zwölft")
+_OLD_ORDINALS = {"siebent": 7}  # "das siebente" (older German)
 # "first" and "second" are left out: "at first", "a second" are rarely figures.
 _ENGLISH_ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                      "eleventh", "twelfth")
@@ -81,12 +94,19 @@ _SCALE_AFTER = re.compile(r"\s+(" + _SCALE + r")(?!\w)")
 def _word_forms() -> dict[str, tuple[str, str]]:
     """Every spelling of a number word, ordinal, month or weekday → (sort, value)."""
     forms: dict[str, tuple[str, str]] = {}
-    for names, first in ((_GERMAN_CARDINALS, 2), (_ENGLISH_CARDINALS, 2), (_ENGLISH_ORDINALS, 3)):
+    numbered = ((_GERMAN_CARDINALS, 2), (_ENGLISH_CARDINALS, 2), (_ENGLISH_TEENS, 13),
+                (_ENGLISH_ORDINALS, 3))
+    for names, first in numbered:
         for k, name in enumerate(names, first):
             forms[name] = forms[name.capitalize()] = ("number", str(k))
+    for name, value in _ROUND.items():
+        forms[name] = forms[name.capitalize()] = ("number", str(value))
     # German ordinals lower-case only: "Dritte" is a third party; "achten" is a verb.
     for k, stem in enumerate(_GERMAN_ORDINALS, 1):
         for ending in ("e", "er", "es") if stem == "acht" else ("e", "en", "er", "es", "em"):
+            forms[stem + ending] = ("number", str(k))
+    for stem, k in _OLD_ORDINALS.items():
+        for ending in ("e", "en", "er", "es", "em"):
             forms[stem + ending] = ("number", str(k))
     forms.update({name: ("month", str(k)) for name, k in _MONTHS.items()})
     forms.update({name: ("weekday", str(k)) for name, k in _WEEKDAYS.items()})
@@ -122,7 +142,7 @@ _START = attrgetter("start")
 _FORMS = _word_forms()
 _CANDIDATE = re.compile(
     r"[0-9]+|(?<![^\W\d_])(?P<word>" + _trie(_FORMS) + r")(?![^\W\d_])")
-_CARDINALS = frozenset(_GERMAN_CARDINALS + _ENGLISH_CARDINALS)
+_CARDINALS = frozenset((*_GERMAN_CARDINALS, *_ENGLISH_CARDINALS, *_ENGLISH_TEENS, *_ROUND))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +220,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     return found
 
 
+def _label(text: str, figure: Figure, sentence_start: int) -> bool:
+    """A list item's number ("4. Fertiggerichte aufpeppen", "2) Einkaufen"): the figure
+    opens its sentence, has one or two digits and a full stop or bracket after it."""
+    return (figure.start == sentence_start and figure.end - figure.start <= 2
+            and text[figure.start].isdigit() and text[figure.end : figure.end + 1] in (".", ")"))
+
+
 @dataclass(frozen=True)
 class Statement:
     """The figures one document states: by sentence, and the set of their values."""
@@ -219,7 +246,7 @@ def statement(doc: Document, sentence_ids: Iterable[str]) -> Statement:
     # belongs to neither.
     for f in find_figures(doc.text):
         k = bisect_right(starts, f.start) - 1
-        if k >= 0 and f.end <= sentences[k].end:
+        if k >= 0 and f.end <= sentences[k].end and not _label(doc.text, f, sentences[k].start):
             by_sentence[sentences[k].id].append(f)
     values = frozenset((f.sort, f.value) for found in by_sentence.values() for f in found)
     return Statement(by_sentence, values)
@@ -231,7 +258,8 @@ def _figures_of(doc: Document, sentence_ids: Sequence[str], known: Statement | N
         found = known.by_sentence.get(sid) if known else None
         if found is None:
             s = doc.sentence(sid)
-            found = find_figures(doc.text, s.start, s.end)
+            found = [f for f in find_figures(doc.text, s.start, s.end)
+                     if not _label(doc.text, f, s.start)]
         figures.extend(found)
     return figures
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from collatio.core import compare
 from collatio.core.export_csv import export_csv
-from collatio.core.figures import find_figures
+from collatio.core.figures import find_figures, statement
 from collatio.core.jsonio import comparison_from_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,6 +35,8 @@ FOUND = [
     ("am dritten Jahrestag", [("dritten", "3")]),
     ("the third time", [("third", "3")]),
     ("am Montag", [("Montag", "1")]),
+    ("siebzig Jahre und achtzehn Tage", [("siebzig", "70"), ("achtzehn", "18")]),
+    ("zwanzig Millionen Euro", [("zwanzig Millionen", "20e6")]),
     # Glued to letters: a name, not a figure.
     ("beim G20-Treffen", []),
     ("wegen COVID-19", []),
@@ -153,3 +155,22 @@ def test_a_figure_moved_to_another_sentence_is_not_dropped() -> None:
     c = compare(a, b)
     assert [(link.a, link.b) for link in c.links] == [(("a.s0",), ("b.s0",)), (("a.s1",), ("b.s1",))]
     assert c.stats.figure_changes == 0
+
+
+LABELS = [
+    # A list item's number opens its sentence: no figure.
+    ("4. Fertiggerichte aufpeppen. Geben Sie Gemüse dazu.", []),
+    ("2) Einkaufen gehen, am besten früh.", []),
+    # A year opening a sentence is a figure.
+    ("1700 lebte dort ein Bauer.", ["1700"]),
+    # A number inside the sentence is one.
+    ("Es kamen 4. Mal mehr.", ["4"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELS)
+def test_a_list_items_number_is_no_figure(text: str, expected: list[str]) -> None:
+    c = compare(text, text)
+    first = c.a.sentences[0]
+    stated = statement(c.a, [first.id])
+    assert [c.a.text[f.start : f.end] for f in stated.by_sentence[first.id]] == expected
