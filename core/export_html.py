@@ -69,6 +69,7 @@ ins, u.ins { text-decoration: underline; color: #0b6b22; background-color: #d2f0
 span.tag { font-size: TAGpt; color: #555; }
 td.reworded b { font-weight: bold; color: #3a2a00; }
 span.quote { background-color: #e6dcff; }
+strong.figure { font-weight: bold; background-color: #ffe08a; }
 table.changes td, table.changes th { padding: 2px 6px; vertical-align: top;
        border-top: 1px solid #d0d0d0; text-align: left; }
 .small { font-size: SMALLpt; color: #555; }
@@ -100,19 +101,34 @@ def _name(source: str | None) -> str:
     return PurePath(source).name or source
 
 
-def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]], tag: str) -> str:
-    """The sentence's source slice, escaped, with ``spans`` wrapped in ``tag``."""
+def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]], tag: str,
+            figures: Iterable[tuple[int, int]] = ()) -> str:
+    """The sentence's source slice, escaped, with ``spans`` wrapped in ``tag``; a changed
+    figure is wrapped in ``<strong class="figure">`` (inside ``tag`` where they overlap)."""
     start, end = sentence.start, sentence.end
+    bold = sorted(figures)
+
+    def text(lo: int, hi: int) -> str:
+        out: list[str] = []
+        for f_lo, f_hi in bold:
+            f_lo, f_hi = max(f_lo, lo), min(f_hi, hi)
+            if f_lo < f_hi:
+                out.append(escape(doc.text[lo:f_lo]))
+                out.append(f'<strong class="figure">{escape(doc.text[f_lo:f_hi])}</strong>')
+                lo = f_hi
+        out.append(escape(doc.text[lo:hi]))
+        return "".join(out)
+
     pieces: list[str] = []
     cursor = start
     for lo, hi in sorted(spans):
         lo, hi = max(lo, cursor), min(hi, end)
         if lo >= hi:
             continue
-        pieces.append(escape(doc.text[cursor:lo]))
-        pieces.append(f"<{tag}>{escape(doc.text[lo:hi])}</{tag}>")
+        pieces.append(text(cursor, lo))
+        pieces.append(f"<{tag}>{text(lo, hi)}</{tag}>")
         cursor = hi
-    pieces.append(escape(doc.text[cursor:end]))
+    pieces.append(text(cursor, end))
     return "".join(pieces)
 
 
@@ -129,7 +145,8 @@ def _link_cell(comparison: Comparison, link: Link, side: str) -> str:
         tag = "b"
         spans = list(shared.a if side == "a" else shared.b)
     ids = link.a if side == "a" else link.b
-    return " ".join(_marked(doc, doc.sentence(sid), spans, tag) for sid in ids)
+    figures = [span for f in link.figure_changes if (span := getattr(f, side)) is not None]
+    return " ".join(_marked(doc, doc.sentence(sid), spans, tag, figures) for sid in ids)
 
 
 def _gap_cell(comparison: Comparison, doc: Document, ids: tuple[str, ...]) -> str:
@@ -215,6 +232,8 @@ def _legend() -> str:
         ("<del>struck</del>", "words of the original not in the revision"),
         ("<ins>underlined</ins>", "words of the revision not in the original"),
         ("<b>bold</b>", "in a heavy rewrite: the words both versions share"),
+        ('<span class="glyph">#</span> <strong class="figure">12</strong>',
+         "a number, date or amount the revision changed, dropped or added"),
         (f'<span class="glyph">{GLYPHS["removed"]}</span>', "sentence removed from the original"),
         (f'<span class="glyph">{GLYPHS["added"]}</span>', "sentence added in the revision"),
         ('<span class="tag">[boilerplate]</span>', "navigation, bylines, duplicates: not compared (grey)"),

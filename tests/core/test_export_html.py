@@ -197,3 +197,13 @@ def test_rows_place_every_sentence_exactly_once(order_a: list[int], order_b: lis
     for sentence in (*c.a.sentences, *c.b.sentences):
         # Every change is listed by sentence id; identical and ignored ones need not be.
         assert sentence.id in markup or c.status(sentence).value in ("identical", "ignored")
+
+
+def test_changed_figures_are_highlighted_inside_the_word_marks() -> None:
+    c = compare("Der Bau kostet 3,5 Milliarden Euro laut Senat.",
+                "Der Bau kostet 35 Millionen Euro laut Senat.")
+    assert c.stats.figure_changes == 1, "the pair must have a figure change to mean anything"
+    page = export_html(c)
+    assert '<strong class="figure">3,5 Milliarden</strong>' in page
+    assert '<strong class="figure">35 Millionen</strong>' in page
+    assert "# 1 figure" in page.replace('<span class="glyph">#</span>', "#")
