@@ -74,11 +74,14 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
                        words.terms, tuple(quotes), len(link.a), len(link.b), figures)
 
 
+def figure_values(f: QuoteLine) -> str:
+    """"3,5 Milliarden → 35 Millionen" for a changed figure, else the one that is there."""
+    return f"{f.a} → {f.b}" if f.a and f.b else f.a or f.b
+
+
 def figure_line(f: QuoteLine) -> str:
     """One figure change in words: "figure changed: 3,5 Milliarden → 35 Millionen"."""
-    if f.a and f.b:
-        return f"{f.change}: {f.a} → {f.b}"
-    return f"{f.change}: {f.a or f.b}"
+    return f"{f.change}: {figure_values(f)}"
 
 
 def details_html(d: LinkDetails, muted: str) -> str:
@@ -100,7 +103,7 @@ def details_html(d: LinkDetails, muted: str) -> str:
             line += f"<br>&nbsp;&nbsp;revision: „{escape(q.b)}“"
         parts.append(line)
     for f in d.figures:
-        parts.append(f"# <b>{escape(f.change)}</b>: " + escape(figure_line(f).split(": ", 1)[1]))
+        parts.append(f"# <b>{escape(f.change)}</b>: {escape(figure_values(f))}")
     return "<br>".join(parts)
 
 

@@ -2,9 +2,10 @@
 
 A change is a row of the view (see ``rows``) that shows something the revision did: a
 minor or reworded link, a moved link, removed/added sentences, a quotation whose
-wording changed, or a figure (number, date, amount) that a link changed. Rows are already in reading order, so the changes are too; stepping is
-by row index. Identical links, ignored (boilerplate) sentences, folded placeholders and the
-stubs of moved links are not changes (the move is reported at its MOVED row).
+wording changed, or a figure (number, date, amount) that a link changed. Rows are already
+in reading order, so the changes are too; stepping is by row index. Identical links,
+ignored (boilerplate) sentences, folded placeholders and the stubs of moved links are not
+changes (the move is reported at its MOVED row).
 
 Stepping *wraps*: after the last change "next" goes to the first one (and "previous" from
 the first to the last), because an editor working through a document wants one key to
