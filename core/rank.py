@@ -40,6 +40,7 @@ class RankRow:
     quote_changes: int = 0
     longest_verbatim_words: int = 0
     error: str = ""
+    figure_changes: int = 0  # numbers, dates and amounts the copy changed (core.figures)
 
 
 def expand_copies(original: Path, copies: Sequence[Path]) -> list[Path]:
@@ -68,6 +69,7 @@ def _row(copy: Path, record: dict[str, Any]) -> RankRow:
     return RankRow(
         0, str(copy), "ok", s["reuse_pct"], s["reworded_pct"], s["added_pct"], s["removed_pct"],
         s["added"], s["removed"], s["quote_changes"], s["longest_verbatim_words"],
+        figure_changes=s["figure_changes"],
     )
 
 
@@ -110,7 +112,7 @@ def rank_copies(
 
 
 def format_table(rows: Sequence[RankRow]) -> str:
-    header = f"{'#':>3}  {'reuse':>6}  {'reword':>6}  {'added':>6}  {'remov':>6}  {'+sent':>5}  {'−sent':>5}  {'quote':>5}  copy"
+    header = f"{'#':>3}  {'reuse':>6}  {'reword':>6}  {'added':>6}  {'remov':>6}  {'+sent':>5}  {'−sent':>5}  {'quote':>5}  {'figs':>4}  copy"
     lines = [header, "-" * len(header)]
     for r in rows:
         if r.status != "ok":
@@ -118,11 +120,12 @@ def format_table(rows: Sequence[RankRow]) -> str:
             continue
         lines.append(
             f"{r.rank:>3}  {r.reuse_pct:>5.1f}%  {r.reworded_pct:>5.1f}%  {r.added_pct:>5.1f}%  "
-            f"{r.removed_pct:>5.1f}%  {r.added:>5}  {r.removed:>5}  {r.quote_changes:>5}  {r.copy}"
+            f"{r.removed_pct:>5.1f}%  {r.added:>5}  {r.removed:>5}  {r.quote_changes:>5}  {r.figure_changes:>4}  {r.copy}"
         )
     lines.append("")
     lines.append("reuse/reword/added: % of the copy's text; remov: % of the original's text; "
                  "+sent/−sent: sentences added/removed")
+    lines.append("quote/figs: quotations and figures (numbers, dates, amounts) changed")
     return "\n".join(lines) + "\n"
 
 

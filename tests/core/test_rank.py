@@ -40,6 +40,8 @@ def test_copies_are_ranked_by_reuse(copies: Path) -> None:
     assert (same.rank, same.reuse_pct, same.removed_pct, same.added) == (1, 100.0, 0.0, 0)
     assert rewrite.reuse_pct < half.reuse_pct < same.reuse_pct
     assert rewrite.reworded_pct > half.reworded_pct
+    # The verbatim copy changes no figure; the rewrite drops one ("vier zentralen Punkte").
+    assert (same.figure_changes, rewrite.figure_changes) == (0, 1)
     assert (empty.status, empty.rank) == ("error", 0) and "file is empty" in empty.error
 
 
