@@ -15,10 +15,13 @@ by link:
 Values are compared, not spellings: "1.000", "1000" and "1 000" are one value, as are
 "3,5" and "3.5", "3,5 Mrd." and "3,5 Milliarden"; number words ("drei", "siebzig",
 "hundert") and ordinals ("dritten", "third") are read as their digits; "19.02.2025" is a
-day, a month and a year, as is "19. Februar 2025". A figure glued to letters ("G20",
-"COVID-19") is a name, not a figure; "ein"/"one" are left alone (mostly articles), and so
-is a list item's number ("4. Fertiggerichte aufpeppen"). Removed and added sentences are
-not checked: the whole sentence is already reported.
+day, a month and a year, as is "19. Februar 2025". A unit written with a number ("600
+Meter", "10 %", "$5") is part of the figure: the same value in another unit is a change
+("600 Meter" → "600 Kilometer"), the same value without a unit is not ("3 Jahre", "drei").
+A figure glued to letters ("G20", "COVID-19") is a name, not a figure; "ein"/"one" are
+left alone (mostly articles), and so is a list item's number ("4. Fertiggerichte
+aufpeppen"). Removed and added sentences are not checked: the whole sentence is already
+reported.
 
 May import: the standard library and collatio.core.model.
 """
@@ -27,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter
@@ -80,6 +82,41 @@ _SCALES = {
     "Billion": "e12", "Billionen": "e12", "trillion": "e12",
 }
 _SCALE = "|".join(re.escape(s) for s in sorted(_SCALES, key=len, reverse=True))
+
+
+def _units() -> dict[str, str]:
+    """Unit spellings after a number → the unit ("Kilometern" → "km")."""
+    spelled = {
+        "m": "m Meter Metern Metres Meters meter meters metre metres",
+        "km": "km Kilometer Kilometern kilometer kilometers kilometre kilometres",
+        "cm": "cm Zentimeter Zentimetern centimeters centimetres",
+        "mm": "mm Millimeter Millimetern millimeters millimetres",
+        "mi": "Meilen miles mile",
+        "g": "g Gramm grams gram",
+        "kg": "kg Kilogramm Kilo kilograms kilogram kilos",
+        "t": "t Tonnen Tonne tons tonnes",
+        "EUR": "€ Euro EUR euros",
+        "USD": "$ Dollar US-Dollar USD dollars",
+        "GBP": "£ Pfund GBP pounds",
+        "CHF": "CHF Franken",
+        "%": "% Prozent percent",
+        "pp": "Prozentpunkte Prozentpunkten",
+        "s": "Sekunden Sekunde seconds second",
+        "min": "Minuten Minute minutes minute",
+        "h": "Stunden Stunde hours hour",
+        "d": "Tage Tagen Tag days day",
+        "wk": "Wochen Woche weeks week",
+        "mo": "Monate Monaten Monat months month",
+        "yr": "Jahre Jahren Jahr Jahres years year",
+    }
+    return {name: unit for unit, names in spelled.items() for name in names.split()}
+
+
+# A unit changes a figure's meaning ("600 Meter" → "600 Kilometer") but is often left out
+# ("600 breit"); see _leftovers for how a missing unit is compared.
+_UNITS = _units()
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_PREFIX_UNITS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _NUMBER = re.compile(
     # A date, day.month.year (year optional): three figures.
     r"(?P<date>(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})?)(?!\d)"
@@ -87,6 +124,7 @@ _NUMBER = re.compile(
     r"|(?P<number>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f\u2009 ])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*"
     r"(?:[.,]\d+)?|\d+(?:[.,]\d+|:\d{2})?)"
     r"(?!\w)(?:\s+(?P<scale>" + _SCALE + r")(?!\w))?"
+    r"(?:\s?(?P<unit>" + _UNIT + r")(?![^\W\d_]))?"
 )
 _SCALE_AFTER = re.compile(r"\s+(" + _SCALE + r")(?!\w)")
 
@@ -151,6 +189,7 @@ class Figure:
     end: int
     sort: str  # "number" | "month" | "weekday": only figures of one sort are paired
     value: str  # the canonical value ("3500", "3.5e9", "2")
+    unit: str | None = None  # "km", "EUR", "%", … when one is written with it
 
 
 def _number_value(text: str, grouped: bool) -> str:
@@ -179,7 +218,7 @@ def _glued(text: str, at: int) -> bool:
     return before == "-" and at >= 2 and text[at - 2].isalpha()
 
 
-def _number(m: re.Match[str]) -> list[Figure]:
+def _number(m: re.Match[str], text: str) -> list[Figure]:
     if m.group("date"):
         figures = [Figure(m.start("day"), m.end("day"), "number", str(int(m.group("day")))),
                    Figure(m.start("month"), m.end("month"), "month", str(int(m.group("month"))))]
@@ -188,7 +227,15 @@ def _number(m: re.Match[str]) -> list[Figure]:
         return figures
     scale = m.group("scale")
     value = _number_value(m.group("number"), m.group("sep") is not None)
-    return [Figure(m.start(), m.end(), "number", value + (_SCALES[scale] if scale else ""))]
+    start, unit = m.start(), _UNITS[m.group("unit")] if m.group("unit") else None
+    # A currency sign before the number ("$5 million", "€ 20").
+    if start >= 1 and text[start - 1] in _PREFIX_UNITS:
+        start -= 1
+    elif start >= 2 and text[start - 1] == " " and text[start - 2] in _PREFIX_UNITS:
+        start -= 2
+    if start != m.start():
+        unit = unit or _PREFIX_UNITS[text[start]]
+    return [Figure(start, m.end(), "number", value + (_SCALES[scale] if scale else ""), unit)]
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -206,7 +253,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if word is None:
             number = None if _glued(text, at) else _NUMBER.match(text, at, stop)
             if number is not None:
-                found.extend(_number(number))
+                found.extend(_number(number, text))
                 after = number.end()
             continue
         sort, value = _FORMS[word]
@@ -264,17 +311,24 @@ def _figures_of(doc: Document, sentence_ids: Sequence[str], known: Statement | N
     return figures
 
 
-def _unmatched(figures: Sequence[Figure], other: Sequence[Figure]) -> list[Figure]:
-    """The figures whose value the other side does not have (as often), in order."""
-    left = Counter((f.sort, f.value) for f in other)
-    out: list[Figure] = []
-    for f in figures:
-        key = (f.sort, f.value)
-        if left[key]:
-            left[key] -= 1
-        else:
-            out.append(f)
-    return out
+def _leftovers(figures_a: Sequence[Figure],
+               figures_b: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """The figures of each side that the other side does not have (as often), in order.
+
+    Equal values with equal units match first; then a figure written without a unit
+    matches the same value with any unit ("3 Jahre" and "drei"). Equal values with two
+    different units ("600 Meter", "600 Kilometer") do not match.
+    """
+    only_a, only_b = list(figures_a), list(figures_b)
+    for loose in (False, True):
+        for fa in list(only_a):
+            for fb in only_b:
+                if (fa.sort, fa.value) == (fb.sort, fb.value) and (
+                        fa.unit == fb.unit or (loose and (fa.unit is None or fb.unit is None))):
+                    only_a.remove(fa)
+                    only_b.remove(fb)
+                    break
+    return only_a, only_b
 
 
 def link_figure_changes(
@@ -289,7 +343,7 @@ def link_figure_changes(
     figures_a, figures_b = _figures_of(a, link.a, stated_a), _figures_of(b, link.b, stated_b)
     if not figures_a and not figures_b:
         return ()
-    only_a, only_b = _unmatched(figures_a, figures_b), _unmatched(figures_b, figures_a)
+    only_a, only_b = _leftovers(figures_a, figures_b)
     changes: list[FigureChange] = []
     for sort in ("number", "month", "weekday"):
         side_a = [f for f in only_a if f.sort == sort]

@@ -21,11 +21,12 @@ FOUND = [
     # Grouped thousands, German and English, and a decimal comma: one value each.
     ("3.500 Menschen", [("3.500", "3500")]),
     ("1,500 people", [("1,500", "1500")]),
-    ("1 000 000 Euro", [("1 000 000", "1000000")]),
-    ("3,5 Prozent", [("3,5", "3.5")]),
-    # A scale word belongs to the number; abbreviations read as the word.
-    ("3,5 Milliarden Euro", [("3,5 Milliarden", "3.5e9")]),
-    ("2,5 Mio. Euro", [("2,5 Mio.", "2.5e6")]),
+    ("1 000 000 Euro", [("1 000 000 Euro", "1000000")]),
+    ("3,5 Prozent", [("3,5 Prozent", "3.5")]),
+    # A scale word belongs to the number, and so does a unit; abbreviations read as the word.
+    ("3,5 Milliarden Euro", [("3,5 Milliarden Euro", "3.5e9")]),
+    ("2,5 Mio. Euro", [("2,5 Mio. Euro", "2.5e6")]),
+    ("$5 million", [("$5 million", "5e6")]),
     ("two billion dollars", [("two billion", "2e9")]),
     # A date is a day, a month and a year.
     ("am 19.02.2025", [("19", "19"), ("02", "2"), ("2025", "2025")]),
@@ -58,7 +59,15 @@ CHANGES = [
     # An amount that changed by a factor of a hundred.
     ("Der Bau kostet 3,5 Milliarden Euro laut Senat.",
      "Der Bau kostet 35 Millionen Euro laut Senat.",
-     [("changed", "3,5 Milliarden", "35 Millionen")]),
+     [("changed", "3,5 Milliarden Euro", "35 Millionen Euro")]),
+    # The same value in another unit is a change; a unit left out is not.
+    ("Die Brücke ist an der schmalsten Stelle 600 Meter breit.",
+     "Die Brücke ist an der schmalsten Stelle 600 Kilometer breit.",
+     [("changed", "600 Meter", "600 Kilometer")]),
+    ("Die Invasion begann vor drei Jahren in der Ukraine.",
+     "Die Invasion begann vor 3 Jahren in der Ukraine.", []),
+    ("Der Preis der Karten stieg um 10 % im letzten Jahr.",
+     "Der Preis der Karten stieg um 10 Prozent im letzten Jahr.", []),
     # Other spelling, same value: nothing to flag.
     ("Der Bau kostet 1.000 Euro laut dem Senat der Stadt.",
      "Der Bau kostet 1000 Euro laut dem Senat der Stadt.", []),
