@@ -299,18 +299,6 @@ def statement(doc: Document, sentence_ids: Iterable[str]) -> Statement:
     return Statement(by_sentence, values)
 
 
-def _figures_of(doc: Document, sentence_ids: Sequence[str], known: Statement | None) -> list[Figure]:
-    figures: list[Figure] = []
-    for sid in sentence_ids:  # a link lists its sentences in document order
-        found = known.by_sentence.get(sid) if known else None
-        if found is None:
-            s = doc.sentence(sid)
-            found = [f for f in find_figures(doc.text, s.start, s.end)
-                     if not _label(doc.text, f, s.start)]
-        figures.extend(found)
-    return figures
-
-
 def _leftovers(figures_a: Sequence[Figure],
                figures_b: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
     """The figures of each side that the other side does not have (as often), in order.
@@ -331,16 +319,15 @@ def _leftovers(figures_a: Sequence[Figure],
     return only_a, only_b
 
 
-def link_figure_changes(
-    a: Document, b: Document, link: Link,
-    stated_a: Statement | None = None, stated_b: Statement | None = None,
-) -> tuple[FigureChange, ...]:
+def link_figure_changes(link: Link, stated_a: Statement, stated_b: Statement) -> tuple[FigureChange, ...]:
     """The figures of this link that the revision changed, dropped or added.
 
-    ``stated_a``/``stated_b``: what each document states (None: only this link counts); a
+    ``stated_a``/``stated_b``: what each document states, covering the link's sentences; a
     leftover figure that the other side states elsewhere moved there and is not reported.
     """
-    figures_a, figures_b = _figures_of(a, link.a, stated_a), _figures_of(b, link.b, stated_b)
+    # A link lists its sentences in document order, so its figures come in reading order.
+    figures_a = [f for sid in link.a for f in stated_a.by_sentence[sid]]
+    figures_b = [f for sid in link.b for f in stated_b.by_sentence[sid]]
     if not figures_a and not figures_b:
         return ()
     only_a, only_b = _leftovers(figures_a, figures_b)
@@ -351,10 +338,10 @@ def link_figure_changes(
         for fa, fb in zip(side_a, side_b, strict=False):
             changes.append(FigureChange("changed", (fa.start, fa.end), (fb.start, fb.end), link.id))
         for fa in side_a[len(side_b):]:
-            if stated_b is None or (fa.sort, fa.value) not in stated_b.values:
+            if (fa.sort, fa.value) not in stated_b.values:
                 changes.append(FigureChange("dropped", (fa.start, fa.end), None, link.id))
         for fb in side_b[len(side_a):]:
-            if stated_a is None or (fb.sort, fb.value) not in stated_a.values:
+            if (fb.sort, fb.value) not in stated_a.values:
                 changes.append(FigureChange("added", None, (fb.start, fb.end), link.id))
     # Reading order: the original's figures (changed, dropped), then the added ones.
     changes.sort(key=lambda c: (c.a is None, c.a or c.b or (0, 0)))
@@ -365,9 +352,13 @@ def check_figures(a: Document, b: Document, links: Iterable[Link],
                   aligned_a: Iterable[str], aligned_b: Iterable[str]) -> tuple[Link, ...]:
     """The links, each with its figure changes attached; ``aligned_a``/``aligned_b`` are
     the sentences that took part in alignment (what each document states)."""
-    stated_a, stated_b = statement(a, aligned_a), statement(b, aligned_b)
+    links = tuple(links)
+    # Every linked sentence takes part in alignment (overrides pin only aligned ones);
+    # the union only makes sure a link never looks up a sentence that was not scanned.
+    stated_a = statement(a, {*aligned_a, *(s for link in links for s in link.a)})
+    stated_b = statement(b, {*aligned_b, *(s for link in links for s in link.b)})
     checked: list[Link] = []
     for link in links:
-        changes = link_figure_changes(a, b, link, stated_a, stated_b)
+        changes = link_figure_changes(link, stated_a, stated_b)
         checked.append(replace(link, figure_changes=changes) if changes else link)
     return tuple(checked)

@@ -176,9 +176,10 @@ def _overlay(spans: tuple[Span, ...], top: tuple[Span, ...]) -> tuple[Span, ...]
     if not top:
         return spans
     out = list(top)
+    covers = sorted(top, key=lambda t: t.start)
     for span in spans:
         start = span.start
-        for cover in sorted(top, key=lambda t: t.start):
+        for cover in covers:
             if cover.end <= start or cover.start >= span.end:
                 continue
             if cover.start > start:
