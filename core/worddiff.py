@@ -15,6 +15,8 @@ collatio.core.{model,normalise,tokens}.
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Sequence
 from itertools import chain
 from types import ModuleType
@@ -52,29 +54,61 @@ def fast_diff(text_a: str, text_b: str) -> list[tuple[int, int]]:
     return [(_FAST_OPS[op], n) for op, n in runs]
 
 
-def _diff(text_a: str, text_b: str, distinct: int) -> list[tuple[int, int]]:
-    # A 16-bit build of the C++ port cannot hold codes above U+FFFF (> ~60k distinct words).
-    if _fast is not None and (_fast.CHAR_WIDTH >= 4 or distinct < 0xD000):
+def _diff(text_a: str, text_b: str, top: int) -> list[tuple[int, int]]:
+    # A 16-bit build of the C++ port cannot hold codes above U+FFFF (> ~50k distinct words).
+    if _fast is not None and (_fast.CHAR_WIDTH >= 4 or top < 0x10000):
         return fast_diff(text_a, text_b)
     return pure_diff(text_a, text_b)
+
+
+# The characters words are encoded as: letters from U+0100 up, in order.
+# Semantic cleanup slides an edit towards a "word boundary", which it finds by character
+# class (space, punctuation, letter). Every code here is one word, so no boundary between
+# codes is better than another; with a code that happens to be punctuation (U+03F6) or a
+# combining mark, the edit would slide next to it for no reason, and the two ports class
+# such characters (and "other numbers" such as U+1369) differently. With letters only,
+# both ports agree.
+_ALPHABET: list[str] = []
+_ALPHABET_LOCK = threading.Lock()
+_ALPHABET_OVERFLOW: list[bool] = []
+_ALPHABET_STEP = 4096
+
+
+def _alphabet(n: int) -> list[str]:
+    """The first ``n`` codes (grown on demand: most links need a few hundred)."""
+    if len(_ALPHABET) < n:
+        with _ALPHABET_LOCK:
+            point = ord(_ALPHABET[-1]) + 1 if _ALPHABET else 0x100
+            while len(_ALPHABET) < n and point <= sys.maxunicode:
+                chunk = [chr(c) for c in range(point, min(point + _ALPHABET_STEP, sys.maxunicode + 1))
+                         if not 0xD800 <= c < 0xE000 and chr(c).isalpha()]
+                _ALPHABET.extend(chunk)
+                point += _ALPHABET_STEP
+            if len(_ALPHABET) < n and not _ALPHABET_OVERFLOW:
+                # Past the last letter (a link of over 131,000 distinct words): every other
+                # code, where the two ports may place an edit differently but still diff.
+                _ALPHABET_OVERFLOW.append(True)
+                _ALPHABET.extend(chr(c) for c in range(0x100, sys.maxunicode + 1)
+                                 if not 0xD800 <= c < 0xE000 and not chr(c).isalpha())
+            if len(_ALPHABET) < n:
+                raise ValueError(f"more than {len(_ALPHABET)} distinct words in one link")
+    return _ALPHABET
 
 # One element per sentence: that sentence's tokens.
 TokenGroups = Sequence[Sequence[Token]]
 
 
 def _encode(a: list[Token], b: list[Token]) -> tuple[str, str, int]:
+    """Both token lists as strings of word codes, and the highest code point used."""
     keys_a = [t.key for t in a]
     keys_b = [t.key for t in b]
-    codes: dict[str, str] = {}
     # Codes in order of first occurrence (a, then b); each distinct key is visited once
     # and the texts are then joined by a C-level map over the keys.
-    for key in dict.fromkeys(chain(keys_a, keys_b)):
-        # Skip the surrogate range; start above ASCII so no char is special to dmp.
-        n = len(codes) + 0x100
-        codes[key] = chr(n if n < 0xD800 else n + 0x800)
+    distinct = dict.fromkeys(chain(keys_a, keys_b))
+    codes = dict(zip(distinct, _alphabet(len(distinct)), strict=False))
     text_a = "".join(map(codes.__getitem__, keys_a))
     text_b = "".join(map(codes.__getitem__, keys_b))
-    return text_a, text_b, len(codes)
+    return text_a, text_b, ord(_ALPHABET[len(codes) - 1]) if codes else 0
 
 
 def _flatten(groups: TokenGroups) -> tuple[list[Token], list[int]]:
@@ -90,10 +124,10 @@ def diff_tokens(groups_a: TokenGroups, groups_b: TokenGroups) -> tuple[DiffOp, .
     """Diff the tokens of the sentences on each side of a link."""
     a, owner_a = _flatten(groups_a)
     b, owner_b = _flatten(groups_b)
-    text_a, text_b, distinct = _encode(a, b)
+    text_a, text_b, top = _encode(a, b)
     ops: list[DiffOp] = []
     ia = ib = 0
-    for code, n in _diff(text_a, text_b, distinct):
+    for code, n in _diff(text_a, text_b, top):
         if code == 0:
             ops.extend(_equal_ops(a, owner_a, ia, b, owner_b, ib, n))
             ia += n
