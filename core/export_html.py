@@ -9,7 +9,7 @@ grey-scale printers and on readers who do not see it.
 
 Every piece of document text goes through ``html.escape``: an article is untrusted input.
 
-May import: the standard library and collatio.core.{model,reportrows}.
+May import: the standard library and collatio.core.{model,normalise,reportrows,classify,explain}.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import PurePath
 from .classify import marks_word_changes
 from .explain import shared_words
 from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence, SentenceStatus
+from .normalise import readable
 from .reportrows import (
     ReportRow,
     all_quote_changes,
@@ -103,7 +104,7 @@ def _name(source: str | None) -> str:
 
 def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]], tag: str,
             figures: Iterable[tuple[int, int]] = ()) -> str:
-    """The sentence's source slice, escaped, with ``spans`` wrapped in ``tag``; a changed
+    """The sentence's source slice as it reads (entities decoded), escaped, with ``spans`` wrapped in ``tag``; a changed
     figure is wrapped in ``<strong class="figure">`` (inside ``tag`` where they overlap)."""
     start, end = sentence.start, sentence.end
     bold = sorted(figures)
@@ -113,10 +114,10 @@ def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]],
         for f_lo, f_hi in bold:
             f_lo, f_hi = max(f_lo, lo), min(f_hi, hi)
             if f_lo < f_hi:
-                out.append(escape(doc.text[lo:f_lo]))
-                out.append(f'<strong class="figure">{escape(doc.text[f_lo:f_hi])}</strong>')
+                out.append(escape(readable(doc.text, lo, f_lo)))
+                out.append(f'<strong class="figure">{escape(readable(doc.text, f_lo, f_hi))}</strong>')
                 lo = f_hi
-        out.append(escape(doc.text[lo:hi]))
+        out.append(escape(readable(doc.text, lo, hi)))
         return "".join(out)
 
     pieces: list[str] = []
@@ -154,7 +155,7 @@ def _gap_cell(comparison: Comparison, doc: Document, ids: tuple[str, ...]) -> st
     quoted = unlinked_quote_changes(comparison)
     for sid in ids:
         sentence = doc.sentence(sid)
-        text = escape(doc.slice(sentence.start, sentence.end))
+        text = escape(readable(doc.text, sentence.start, sentence.end))
         status = comparison.status(sentence)
         if status is SentenceStatus.IGNORED:
             role = doc.paragraph(sentence.paragraph).role.value
@@ -243,7 +244,7 @@ def _legend() -> str:
 
 
 def _quote_text(doc: Document, span: tuple[int, int] | None) -> str:
-    return "—" if span is None else f"<span class=\"quote\">{escape(doc.slice(*span))}</span>"
+    return "—" if span is None else f"<span class=\"quote\">{escape(readable(doc.text, *span))}</span>"
 
 
 def _quote_where(comparison: Comparison, q: QuoteChange) -> str:

@@ -151,6 +151,61 @@ def _entity_length(source: str, pos: int, end: int) -> int:
     return length
 
 
+@dataclass(frozen=True, slots=True)
+class ReadingRun:
+    """A stretch of source that reads as something shorter: an HTML entity (a double
+    escape counts as one) or a run of white space."""
+
+    start: int
+    end: int
+    reads: str
+
+
+# Where a reading run may start: an ampersand, or white space that is not one plain space.
+_READING_START = re.compile(r"&|\s{2,}|[^\S ]")
+
+
+def reading_runs(source: str, start: int = 0, end: int | None = None) -> tuple[ReadingRun, ...]:
+    """The stretches of ``source[start:end]`` that read as something else, in order.
+
+    For display: a text copied out of a PDF or web page carries line breaks, runs of
+    spaces and escapes such as "&amp;hellip;". The comparison reads "…" and one space,
+    and a reader should see the same. White space reads as one space; an unknown name
+    ("&foo;") is not an entity.
+    """
+    end = len(source) if end is None else min(end, len(source))
+    runs: list[ReadingRun] = []
+    match = _READING_START.search(source, start, end)
+    while match is not None:
+        pos = match.start()
+        if source[pos] == "&":
+            length = _entity_length(source, pos, end)
+            token = source[pos : pos + length]
+            reads = _decode_entity(token) if length else token
+            if length and reads != token:
+                runs.append(ReadingRun(pos, pos + length, " " if reads.isspace() else reads))
+            stop = pos + max(length, 1)
+        else:
+            space = _SPACE_RUN.match(source, pos, end)
+            stop = space.end() if space is not None else pos + 1
+            runs.append(ReadingRun(pos, stop, " "))
+        match = _READING_START.search(source, stop, end)
+    return tuple(runs)
+
+
+def readable(source: str, start: int = 0, end: int | None = None) -> str:
+    """``source[start:end]`` as it reads (see ``reading_runs``)."""
+    end = len(source) if end is None else min(end, len(source))
+    out: list[str] = []
+    cut = start
+    for run in reading_runs(source, start, end):
+        out.append(source[cut : run.start])
+        out.append(run.reads)
+        cut = run.end
+    out.append(source[cut:end])
+    return "".join(out)
+
+
 def normalise_span(
     source: str, start: int, end: int, vocabulary: Container[str] | None = None
 ) -> MappedText:

@@ -5,7 +5,8 @@ one block per paragraph it touches; every piece of text knows its mark and, for 
 text, the source offset where it starts, so a display position maps back to the input.
 The widgets only turn this plan into a Qt document.
 
-Pure: no Qt. May import: the standard library, collatio.core.model and collatio.gui.{rows,marks}.
+Pure: no Qt. May import: the standard library, collatio.core.{model,normalise} and
+collatio.gui.{rows,marks}.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from collatio.core.model import Comparison, Document, Role, SentenceStatus, Side
+from collatio.core.normalise import reading_runs
 
 from .marks import GLYPHS, Mark, base_mark, display_text, glyph_mark, word_spans
 from .rows import Entry, Hidden, Row, RowKind
@@ -24,6 +26,15 @@ class Piece:
     mark: Mark
     sentence: str | None = None  # the sentence this text belongs to, if any
     source_start: int | None = None  # source offset of text[0], for sentence text only
+    # Source characters the text stands for, when not len(text): a decoded entity
+    # ("…" for "&amp;hellip;") is one piece that maps back to the whole entity.
+    source_length: int | None = None
+
+    @property
+    def source_end(self) -> int | None:
+        if self.source_start is None:
+            return None
+        return self.source_start + (len(self.text) if self.source_length is None else self.source_length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +68,37 @@ def _sentence_pieces(comparison: Comparison, doc: Document, sid: str,
         cut = span.end
     if cut < len(text):
         pieces.append(Piece(text[cut:], base, sid, sentence.start + cut))
+    if "&" in text or "  " in text:
+        return _as_read(doc, pieces)
     return pieces
+
+
+def _as_read(doc: Document, pieces: list[Piece]) -> list[Piece]:
+    """The pieces with each entity and white-space run shown as it reads.
+
+    A text copied out of a PDF or web page says "der\n    amerikanischen" or
+    "&amp;hellip;"; the comparison reads one space and "…", and so should the reader.
+    Such a run becomes a piece of its own whose positions map back to the whole run, so
+    offsets stay true.
+    """
+    out: list[Piece] = []
+    for piece in pieces:
+        start = piece.source_start
+        if start is None or not ("&" in piece.text or "  " in piece.text):
+            out.append(piece)
+            continue
+        cut = 0
+        for run in reading_runs(doc.text, start, start + len(piece.text)):
+            if run.end - run.start == len(run.reads):
+                continue  # a single line break already shows as a space
+            lo, hi = run.start - start, run.end - start
+            if lo > cut:
+                out.append(Piece(piece.text[cut:lo], piece.mark, piece.sentence, start + cut))
+            out.append(Piece(run.reads, piece.mark, piece.sentence, run.start, hi - lo))
+            cut = hi
+        if cut < len(piece.text):
+            out.append(Piece(piece.text[cut:], piece.mark, piece.sentence, start + cut))
+    return out
 
 
 def _hidden_text(hidden: Hidden) -> str:
@@ -147,9 +188,12 @@ def position_of(blocks: tuple[Block, ...], sentence: str, source_offset: int) ->
     for number, block in enumerate(blocks):
         at = 0
         for piece in block.pieces:
-            if (piece.sentence == sentence and piece.source_start is not None
-                    and piece.source_start <= source_offset < piece.source_start + len(piece.text)):
-                return number, at + source_offset - piece.source_start
+            end = piece.source_end
+            if (piece.sentence == sentence and piece.source_start is not None and end is not None
+                    and piece.source_start <= source_offset < end):
+                # Inside a run shown shorter (an entity, spaces) every source offset
+                # shows on its one character.
+                return number, at + min(source_offset - piece.source_start, len(piece.text) - 1)
             at += len(piece.text)
     return None
 

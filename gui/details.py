@@ -3,7 +3,7 @@
 ``link_details`` is pure (tested without a display); ``details_html`` renders it for the
 details panel (a QTextBrowser in the change list dock) and the hover tooltip.
 
-May import: the standard library, collatio.core.{model,explain} and collatio.gui.{marks,navigation}.
+May import: the standard library, collatio.core.{model,explain,normalise} and collatio.gui.{marks,navigation}.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from html import escape
 
 from collatio.core.explain import shared_words
 from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
+from collatio.core.normalise import readable
 
 from .marks import describe
 from .navigation import Change, first_sentence
@@ -59,14 +60,14 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
     for q in link.quote_changes:
         quotes.append(QuoteLine(
             QUOTE_CHANGE_WORDS.get(q.change, q.change),
-            comparison.a.text[q.a[0] : q.a[1]] if q.a else "",
-            comparison.b.text[q.b[0] : q.b[1]] if q.b else "",
+            readable(comparison.a.text, *q.a) if q.a else "",
+            readable(comparison.b.text, *q.b) if q.b else "",
         ))
     figures = tuple(
         QuoteLine(
             FIGURE_CHANGE_WORDS.get(f.change, f.change),
-            " ".join(comparison.a.text[f.a[0] : f.a[1]].split()) if f.a else "",
-            " ".join(comparison.b.text[f.b[0] : f.b[1]].split()) if f.b else "",
+            " ".join(readable(comparison.a.text, *f.a).split()) if f.a else "",
+            " ".join(readable(comparison.b.text, *f.b).split()) if f.b else "",
         )
         for f in link.figure_changes
     )

@@ -26,12 +26,20 @@ def _css(style: SpanStyle, palette: Palette) -> str:
     return ";".join(parts)
 
 
+def _unbroken(text: str) -> str:
+    return "&nbsp;".join(escape(word) for word in text.split(" "))
+
+
 def legend_html(palette: Palette) -> str:
-    """One line: each mark's sample drawn in its own style, then its meaning."""
+    """Each mark's sample drawn in its own style, then its meaning.
+
+    In a narrow window the strip wraps, but only between entries: a glyph never ends a
+    line whose meaning starts the next one.
+    """
     items = []
     for entry in LEGEND:
         style = palette.style(entry.mark)
-        sample = f'<span style="{_css(style, palette)}">&nbsp;{escape(entry.sample)}&nbsp;</span>'
-        meaning = f'<span style="color:{palette.muted}">{escape(entry.meaning)}</span>'
-        items.append(f"{sample} {meaning}")
-    return "&nbsp;&nbsp;&nbsp;".join(items)
+        sample = f'<span style="{_css(style, palette)}">&nbsp;{_unbroken(entry.sample)}&nbsp;</span>'
+        meaning = f'<span style="color:{palette.muted}">{_unbroken(entry.meaning)}</span>'
+        items.append(f"{sample}&nbsp;{meaning}")
+    return "&nbsp;&nbsp; ".join(items)

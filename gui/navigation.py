@@ -11,7 +11,8 @@ Stepping *wraps*: after the last change "next" goes to the first one (and "previ
 the first to the last), because an editor working through a document wants one key to
 cycle; ``step`` reports that it wrapped so the window can say so in the status bar.
 
-Pure: no Qt. May import: the standard library, collatio.core.model and collatio.gui.rows.
+Pure: no Qt. May import: the standard library, collatio.core.{model,normalise} and
+collatio.gui.rows.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from collatio.core.model import Comparison, LinkKind, SentenceStatus, Side
+from collatio.core.normalise import readable
 
 from .rows import Hidden, Row, RowKind
 
@@ -68,10 +70,10 @@ class Change:
 
 
 def first_sentence(comparison: Comparison, side: Side, ids: Sequence[str], width: int) -> str:
-    """The source text of the first of these sentences, on one line, cut at ``width``."""
+    """The first of these sentences as it reads (entities decoded), on one line, cut at ``width``."""
     doc = comparison.document(side)
     s = doc.sentence(ids[0])
-    text = " ".join(doc.text[s.start : s.end].split())
+    text = " ".join(readable(doc.text, s.start, s.end).split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 

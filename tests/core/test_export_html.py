@@ -207,3 +207,14 @@ def test_changed_figures_are_highlighted_inside_the_word_marks() -> None:
     assert '<strong class="figure">3,5 Milliarden</strong>' in page
     assert '<strong class="figure">35 Millionen</strong>' in page
     assert "# 1 figure" in page.replace('<span class="glyph">#</span>', "#")
+
+
+def test_escaped_entities_read_as_what_they_stand_for(sample: Comparison) -> None:
+    # The sample's teaser ends in a doubly escaped "&amp;hellip;" (copied from a web page).
+    text = "".join(_parse(export_html(sample)).text)
+    assert "anhaltend …" in text
+    assert "hellip" not in text
+    # A decoded entity is still escaped: markup written as entities stays text.
+    c = compare("Er schrieb &lt;script&gt; in das Formular.\n", "Er schrieb nichts.\n")
+    parsed = _parse(export_html(c))
+    assert "script" not in parsed.tags and "<script>" in "".join(parsed.text)

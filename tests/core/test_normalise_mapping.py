@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from collatio.core.normalise import fold_typography, normalise_span
+from collatio.core.normalise import (
+    ReadingRun,
+    fold_typography,
+    normalise_span,
+    readable,
+    reading_runs,
+)
 
 VOCAB = frozenset({"bemühungen", "staatsführer"})
 
@@ -54,3 +60,30 @@ def test_fold_typography_is_for_matching_only() -> None:
     assert fold_typography("„nicht“ – ‚so‘\u00a0…") == "\"nicht\" - 'so' ..."
     source = "„nicht“ – so"
     assert normalise_span(source, 0, len(source)).text == source  # display keeps the originals
+
+
+@pytest.mark.parametrize(
+    ("source", "runs"),
+    [
+        ("anhaltend &amp;hellip;", [ReadingRun(10, 22, "…")]),  # the sample teaser's double escape
+        ("AT&amp;T und &#8222;", [ReadingRun(2, 7, "&"), ReadingRun(13, 20, "„")]),  # two, in order
+        ("&amp;foo;", [ReadingRun(0, 5, "&")]),  # an escaped ampersand; "foo;" is no entity
+        ("&foo; &", []),  # an unknown name and a bare ampersand read as they are
+        ("a&nbsp;b", [ReadingRun(1, 7, " ")]),  # white space reads as one plain space
+        ("Zu&shy;cker", [ReadingRun(2, 7, "\u00ad")]),  # a soft hyphen stays invisible
+        ("kein Zeichen", []),  # nothing to decode
+        ("der\n    amerikanischen", [ReadingRun(3, 8, " ")]),  # a PDF line break and indent
+        ("a\tb  c", [ReadingRun(1, 2, " "), ReadingRun(3, 5, " ")]),  # a tab, two spaces
+    ],
+)
+def test_reading_runs_say_what_each_entity_reads_as(source: str, runs: list[ReadingRun]) -> None:
+    assert list(reading_runs(source)) == runs
+
+
+def test_reading_runs_stay_inside_the_span_they_are_asked_for() -> None:
+    text = "x &amp;hellip; y &amp;"
+    # A window that cuts the double escape short sees only the escaped ampersand.
+    assert reading_runs(text, 0, 8) == (ReadingRun(2, 7, "&"),)
+    assert reading_runs(text, 3) == (ReadingRun(17, 22, "&"),)
+    assert readable(text) == "x … y &"
+    assert readable(text, 2, 14) == "…"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collatio.core.model import Comparison, DiffOp, OpKind, Role, Side
+from collatio.core.model import Comparison, DiffOp, LinkKind, OpKind, Role, Side
 from collatio.gui.cells import plan_side, position_of, sentence_at
 from collatio.gui.marks import Mark, describe, display_text, word_spans
 from collatio.gui.rows import build_rows
@@ -99,3 +99,30 @@ def test_position_of_maps_a_source_offset_to_the_display() -> None:
     start = c.a.sentence("a.s1").start
     assert position_of(blocks, "a.s1", start + 4) == (1, 2 + 4)
     assert position_of(blocks, "a.s1", 0) is None
+
+
+def test_an_escaped_entity_reads_decoded_and_maps_back_to_the_whole_entity() -> None:
+    # A PDF/web copy says "&amp;hellip;"; the comparison reads "…", so must the reader.
+    c = make([["Er sagte &amp;hellip; nichts."]], [["Er sagte nichts."]], [
+        L((0,), (0,), ops=(DiffOp(OpKind.EQUAL, (0, 9), (0, 9)), DiffOp(OpKind.DELETE, (9, 22), None),
+                          DiffOp(OpKind.EQUAL, (22, 29), (9, 16))))])
+    blocks = plan_side(c, build_rows(c), Side.A)
+    assert blocks[0].text == "Er sagte … nichts."
+    assert [(p.text, p.mark, p.source_start, p.source_end) for p in blocks[0].pieces] == [
+        ("Er sagte ", Mark.REWORDED, 0, 9),
+        ("…", Mark.DELETED, 9, 21),  # one character standing for twelve
+        (" ", Mark.DELETED, 21, 22),
+        ("nichts.", Mark.REWORDED, 22, 29)]
+    # Every source offset inside the entity shows on its one character; after it, the
+    # display is eleven characters shorter than the source.
+    assert {position_of(blocks, "a.s0", k) for k in range(9, 21)} == {(0, 9)}
+    assert position_of(blocks, "a.s0", 21) == (0, 10)
+    assert position_of(blocks, "a.s0", 28) == (0, 17)
+
+
+def test_a_pdf_line_break_with_indent_reads_as_one_space() -> None:
+    c = make([["Er sagte\n    nichts."]], [["Er sagte nichts."]], [L((0,), (0,), kind=LinkKind.IDENTICAL)])
+    blocks = plan_side(c, build_rows(c), Side.A)
+    assert blocks[0].text == "Er sagte nichts."
+    assert position_of(blocks, "a.s0", 8) == position_of(blocks, "a.s0", 12) == (0, 8)
+    assert position_of(blocks, "a.s0", 13) == (0, 9)  # the "n" of "nichts"
