@@ -5,7 +5,7 @@ silently dropped by ``pip install .`` while an editable install still imports it
 tests/test_packaging.py checks the built wheel against the folders.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, find_packages, setup
 
 FOLDERS = {"core": "collatio.core", "gui": "collatio.gui", "assets": "collatio.assets"}
 
@@ -16,7 +16,11 @@ def mapped_packages() -> tuple[list[str], dict[str, str]]:
     for folder, name in FOLDERS.items():
         packages.append(name)
         package_dir[name] = folder
-        for sub in find_packages(folder):
+        # assets holds data folders (icons, samples) without __init__.py: listing them as
+        # namespace packages is how setuptools wants package data in subfolders declared.
+        subs = (find_namespace_packages(folder, exclude=["__pycache__", "*.__pycache__"])
+                if folder == "assets" else find_packages(folder))
+        for sub in subs:
             packages.append(f"{name}.{sub}")
             package_dir[f"{name}.{sub}"] = f"{folder}/{sub.replace('.', '/')}"
     return packages, package_dir
@@ -27,6 +31,10 @@ PACKAGES, PACKAGE_DIR = mapped_packages()
 setup(
     packages=PACKAGES,
     package_dir=PACKAGE_DIR,
-    package_data={"collatio.assets": ["samples/*.txt", "icons/*.png", "icons/*.svg", "*.desktop"]},
+    package_data={
+        "collatio.assets": ["*.desktop"],
+        "collatio.assets.icons": ["*.png", "*.svg"],
+        "collatio.assets.samples": ["*.txt"],
+    },
     include_package_data=True,
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from . import batch, rank
 from .compare import compare_loaded
-from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_SIGPIPE
 from .export_csv import export_csv
 from .export_html import export_html
 from .load import LoadError, load_text
@@ -187,6 +188,8 @@ def run_compare(args: argparse.Namespace) -> int:
             paged(comparison, args.output, args.page_size)
         else:
             exporter(comparison, args.output)
+    except BrokenPipeError:
+        raise  # the reader of our output went away (`| head`): see main
     except OSError as exc:
         print(f"collatio: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return EXIT_FAILED
@@ -210,10 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
-    if args.command == "compare":
-        return run_compare(args)
-    _, run = SUBCOMMANDS[args.command]
-    return run(args)
+    try:
+        if args.command == "compare":
+            return run_compare(args)
+        _, run = SUBCOMMANDS[args.command]
+        return run(args)
+    except BrokenPipeError:
+        # `collatio compare … | head`: the reader has all it wanted. Say nothing, as
+        # Unix tools do, and point stdout at /dev/null so the flush at exit is quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_SIGPIPE
 
 
 if __name__ == "__main__":

@@ -16,6 +16,19 @@ from dataclasses import dataclass
 
 from .model import Comparison, Document, Link, QuoteChange, Sentence
 
+# What each kind of quote and figure change is called in reports and in the window.
+QUOTE_CHANGE_WORDS = {
+    "altered": "quotation reworded",
+    "dropped": "quotation dropped",
+    "added": "quotation added",
+    "reattributed": "quotation attributed to someone else",
+}
+FIGURE_CHANGE_WORDS = {
+    "changed": "figure changed",
+    "dropped": "figure dropped",
+    "added": "figure added",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class ReportRow:

@@ -1,13 +1,15 @@
 """A readable terminal summary of a comparison (``--format text``).
 
-May import: the standard library and collatio.core.model.
+May import: the standard library and collatio.core.{model,normalise,reportrows}.
 """
 
 from __future__ import annotations
 
 import textwrap
 
-from .model import Comparison, Side
+from .model import Comparison, Document, FigureChange, Link, OpKind, QuoteChange, Side
+from .normalise import readable
+from .reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS, unlinked_quote_changes
 
 _MARK = {"identical": "=", "minor": "~", "reworded": "≈", "removed": "−", "added": "+"}
 
@@ -16,16 +18,74 @@ def _clip(text: str, width: int = 110) -> str:
     return textwrap.shorten(text, width=width, placeholder=" …")
 
 
+def _words(doc: Document, span: tuple[int, int] | None) -> str:
+    return " ".join(readable(doc.text, *span).split()) if span is not None else ""
+
+
+def _overlaps(span: tuple[int, int] | None, within: tuple[int, int] | None) -> bool:
+    return span is not None and within is not None and span[0] < within[1] and span[1] > within[0]
+
+
+def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> str:
+    return _words(doc, (max(span[0], within[0]), min(span[1], within[1])))
+
+
+def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:
+    """What the word diff changed inside a reworded quotation: "besonders → insbesondere".
+
+    A long quotation that changed one word is useless to print whole, clipped; its edits
+    say what an editor needs. Edits between the same two kept words form one phrase.
+    """
+    phrases: list[tuple[list[str], list[str]]] = []
+    open_phrase = False
+    for op in link.ops:
+        if op.op is OpKind.EQUAL:
+            open_phrase = False
+            continue
+        gone = op.op is OpKind.DELETE
+        span, within, doc = (op.a, quote.a, comparison.a) if gone else (op.b, quote.b, comparison.b)
+        if span is None or within is None or not _overlaps(span, within):
+            continue
+        if not open_phrase:
+            phrases.append(([], []))
+            open_phrase = True
+        phrases[-1][0 if gone else 1].append(_clipped(doc, span, within))
+    return "; ".join(
+        f"{' '.join(cut)} → {' '.join(new)}" if cut and new
+        else (f"cut “{' '.join(cut)}”" if cut else f"new “{' '.join(new)}”")
+        for cut, new in phrases
+    )
+
+
+def _change_lines(comparison: Comparison, changes: tuple[QuoteChange | FigureChange, ...],
+                  link: Link | None = None) -> list[str]:
+    """One indented line per quote or figure change: what happened, then the words."""
+    lines = []
+    for change in changes:
+        if isinstance(change, QuoteChange):
+            glyph, what = "⚠", QUOTE_CHANGE_WORDS.get(change.change, change.change)
+            edits = quote_edits(comparison, link, change) if link and change.change == "altered" else ""
+        else:
+            glyph, what, edits = "#", FIGURE_CHANGE_WORDS.get(change.change, change.change), ""
+        words = edits or " → ".join(
+            w for w in (_words(comparison.a, change.a), _words(comparison.b, change.b)) if w)
+        lines.append(f"    {glyph} {what}: {_clip(words, 100)}")
+    return lines
+
+
 def text_report(comparison: Comparison) -> str:
     s = comparison.stats
     lines = [
         f"original: {comparison.a.source or '(pasted)'}  ({s.sentences_a} sentences)",
         f"revision: {comparison.b.source or '(pasted)'}  ({s.sentences_b} sentences)",
         s.summary(),
-        f"revision: {s.b_verbatim_pct}% verbatim, {s.b_reworded_pct}% reworded, {s.b_added_pct}% added; "
-        f"original: {s.a_removed_pct}% removed; longest verbatim run {s.longest_verbatim_words} words",
+        # Verbatim words are counted inside the reworded sentences, so it is its own figure.
+        f"revision: {s.b_reworded_pct}% in reworded sentences, {s.b_added_pct}% added; "
+        f"{s.b_verbatim_pct}% reused word for word (longest run {s.longest_verbatim_words} words); "
+        f"original: {s.a_removed_pct}% removed",
         "",
     ]
+    unlinked = unlinked_quote_changes(comparison)
     # Walk side b in order, placing removed a-sentences before the next link that follows them.
     emitted_a: set[str] = set()
     order_a = [x.id for x in comparison.a.sentences]
@@ -40,6 +100,7 @@ def text_report(comparison: Comparison) -> str:
             status = comparison.status(sentence).value
             if status == "removed":
                 lines.append(f"  − {_clip(sentence.text)}")
+                lines.extend(_change_lines(comparison, tuple(unlinked.get(sid, ()))))
             emitted_a.add(sid)
 
     for sentence in comparison.b.sentences:
@@ -49,6 +110,7 @@ def text_report(comparison: Comparison) -> str:
             continue
         if link is None:
             lines.append(f"  + {_clip(sentence.text)}")
+            lines.extend(_change_lines(comparison, tuple(unlinked.get(sentence.id, ()))))
             continue
         if sentence.id != link.b[0]:
             continue
@@ -63,5 +125,6 @@ def text_report(comparison: Comparison) -> str:
         )
         lines.append(f"    A: {_clip(a_text)}")
         lines.append(f"    B: {_clip(b_text)}")
+        lines.extend(_change_lines(comparison, link.quote_changes + link.figure_changes, link))
     flush_removed(None)
     return "\n".join(lines) + "\n"

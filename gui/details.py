@@ -3,7 +3,8 @@
 ``link_details`` is pure (tested without a display); ``details_html`` renders it for the
 details panel (a QTextBrowser in the change list dock) and the hover tooltip.
 
-May import: the standard library, collatio.core.{model,explain,normalise} and collatio.gui.{marks,navigation}.
+May import: the standard library, collatio.core.{model,explain,normalise,reportrows} and
+collatio.gui.{marks,navigation}.
 """
 
 from __future__ import annotations
@@ -14,16 +15,10 @@ from html import escape
 from collatio.core.explain import shared_words
 from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 from collatio.core.normalise import readable
+from collatio.core.reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS
 
 from .marks import describe
 from .navigation import Change, first_sentence
-
-QUOTE_CHANGE_WORDS = {
-    "altered": "quotation reworded",
-    "dropped": "quotation dropped",
-    "added": "quotation added",
-    "reattributed": "quotation attributed to someone else",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +26,6 @@ class QuoteLine:
     change: str  # in words
     a: str  # the quoted text in the original ("" if none)
     b: str
-
-
-FIGURE_CHANGE_WORDS = {
-    "changed": "figure changed",
-    "dropped": "figure dropped",
-    "added": "figure added",
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,3 +80,19 @@ def test_module_entry_point_runs_without_qt() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("row,kind,sides")
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None:
+    # `collatio compare a b -f json | head`: once head has its lines, the pipe closes.
+    # The JSON of a long pair is larger than the pipe's buffer, so the write meets it.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(Path(A).read_text(encoding="utf-8") * 12, encoding="utf-8")
+    b.write_text(Path(B).read_text(encoding="utf-8") * 12, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "collatio.core.cli", "compare", str(a), str(b),
+                             "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100).startswith(b"{")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == cli.EXIT_SIGPIPE
+    assert err == ""  # no "cannot write (Broken pipe)", no traceback
