@@ -27,6 +27,7 @@ class SpanStyle:
     italic: bool = False
     bold: bool = False
     bar: str | None = None  # colour of the left-margin bar for blocks carrying this mark
+    underline_colour: str | None = None  # None: the text colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +71,10 @@ LIGHT = Palette(
         Mark.GLYPH_MOVED: SpanStyle(foreground=_PURPLE, bold=True),
         Mark.MOVED: SpanStyle(bar=_PURPLE),
         Mark.PLACEHOLDER: SpanStyle(foreground="#8A8A8A", italic=True),
-        # Kept words of a heavy rewrite: darker text, dotted underline (textdoc draws the
-        # underline dotted for this mark), no background of their own.
-        Mark.KEPT: SpanStyle(foreground="#000000", underline=True),
+        # Kept words of a heavy rewrite: darker text, a grey dotted underline (textdoc draws
+        # it dotted for this mark), no background of their own. In a heavy rewrite half
+        # the words may be kept; a black line under each made the paragraph look busy.
+        Mark.KEPT: SpanStyle(foreground="#000000", underline=True, underline_colour="#6B6B6B"),
         # Connector bands and overview map (bar = fill colour).
         Mark.BAND_IDENTICAL: SpanStyle(bar="#D9D9D6"),
         Mark.BAND_MINOR: SpanStyle(bar="#B8B8B2"),
@@ -112,7 +114,7 @@ DARK = Palette(
         Mark.GLYPH_MOVED: SpanStyle(foreground=_DARK_PURPLE, bold=True),
         Mark.MOVED: SpanStyle(bar=_DARK_PURPLE),
         Mark.PLACEHOLDER: SpanStyle(foreground="#8C9097", italic=True),
-        Mark.KEPT: SpanStyle(foreground="#FFFFFF", underline=True),
+        Mark.KEPT: SpanStyle(foreground="#FFFFFF", underline=True, underline_colour="#80858C"),
         Mark.BAND_IDENTICAL: SpanStyle(bar="#3A3D42"),
         Mark.BAND_MINOR: SpanStyle(bar="#585C63"),
         # Muted amber: full-strength orange bands glare on a dark page.

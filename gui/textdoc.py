@@ -45,6 +45,8 @@ def char_format(mark: Mark, palette: Palette, role: Role) -> QTextCharFormat:
     fmt.setForeground(QBrush(QColor(style.foreground or palette.text)))
     fmt.setFontStrikeOut(style.strike)
     fmt.setFontUnderline(style.underline)
+    if style.underline_colour:
+        fmt.setUnderlineColor(QColor(style.underline_colour))
     if mark is Mark.KEPT:
         # Anchors in a rewrite must stay quieter than the change marks: a dotted line.
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)

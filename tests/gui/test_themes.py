@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from collatio.core import Side
+from collatio.core.model import Role
 from collatio.gui.cells import position_of
 from collatio.gui.marks import Mark
 from collatio.gui.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette
+from collatio.gui.textdoc import char_format
 from collatio.gui.themes import ThemeChoice, manager, palette_for
 from collatio.gui.window import MainWindow
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCursor
@@ -111,3 +113,15 @@ def test_system_theme_follows_a_scheme_change(qtbot: QtBot) -> None:
     finally:
         action(window, "System").trigger()
         theme.follow_system(dark=False)
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK, HIGH_CONTRAST], ids=lambda p: p.name)
+def test_kept_words_are_underlined_more_quietly_than_the_text(palette: Palette) -> None:
+    fmt = char_format(Mark.KEPT, palette, Role.BODY)
+    underline = fmt.underlineColor().name().upper()
+    text = palette.style(Mark.KEPT).foreground or palette.text
+    # Half the words of a heavy rewrite may be kept: their line is visible on the page,
+    # but never as loud as the text itself (high contrast keeps the text's colour).
+    assert contrast(underline, palette.window) >= 3.0
+    if palette is not HIGH_CONTRAST:
+        assert contrast(underline, palette.window) < contrast(text, palette.window)
