@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 from pathlib import PurePath
+from textwrap import shorten
 
 from .classify import marks_word_changes
 from .explain import shared_words
@@ -25,6 +26,7 @@ from .normalise import readable
 from .reportrows import (
     ReportRow,
     all_quote_changes,
+    quote_edits,
     report_rows,
     sentence_of_span,
     unlinked_quote_changes,
@@ -258,12 +260,22 @@ def _quote_where(comparison: Comparison, q: QuoteChange) -> str:
     return ""
 
 
+def _quote_edits_note(comparison: Comparison, q: QuoteChange) -> str:
+    """Under an altered quotation: the words the revision changed in it."""
+    if q.change != "altered" or q.link is None:
+        return ""
+    # Clipped: when most of a long quotation changed, the two full quotations beside it
+    # say more than a list of its edits.
+    edits = shorten(quote_edits(comparison, comparison.link(q.link), q), 90, placeholder=" …")
+    return f'<br><span class="small">{escape(edits)}</span>' if edits else ""
+
+
 def _quotes_section(comparison: Comparison) -> str:
     quotes = all_quote_changes(comparison)
     if not quotes:
         return "<p>No quotation was altered, dropped or added.</p>"
     rows = "".join(
-        f"<tr><td>{GLYPHS['quote']} {escape(q.change)}</td>"
+        f"<tr><td>{GLYPHS['quote']} {escape(q.change)}{_quote_edits_note(comparison, q)}</td>"
         f"<td>{escape(_quote_where(comparison, q))}</td>"
         f"<td>{_quote_text(comparison.a, q.a)}</td><td>{_quote_text(comparison.b, q.b)}</td></tr>"
         for q in quotes

@@ -7,14 +7,15 @@ Unmatched original sentences (removed or ignored) appear in a gap row just befor
 next in-order link that follows them, beside the unmatched revision sentences (added or
 ignored) of the same stretch. Every sentence of both sides appears exactly once.
 
-May import: the standard library and collatio.core.model.
+May import: the standard library and collatio.core.{model,normalise}.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Comparison, Document, Link, QuoteChange, Sentence
+from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence
+from .normalise import readable
 
 # What each kind of quote and figure change is called in reports and in the window.
 QUOTE_CHANGE_WORDS = {
@@ -105,3 +106,38 @@ def unlinked_quote_changes(comparison: Comparison) -> dict[str, list[QuoteChange
             if sentence is not None:
                 found.setdefault(sentence.id, []).append(q)
     return found
+
+
+def _overlaps(span: tuple[int, int] | None, within: tuple[int, int] | None) -> bool:
+    return span is not None and within is not None and span[0] < within[1] and span[1] > within[0]
+
+
+def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> str:
+    return " ".join(readable(doc.text, max(span[0], within[0]), min(span[1], within[1])).split())
+
+
+def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:
+    """What the word diff changed inside a reworded quotation: "besonders → insbesondere".
+
+    A long quotation that changed one word is useless to print whole, clipped; its edits
+    say what an editor needs. Edits between the same two kept words form one phrase.
+    """
+    phrases: list[tuple[list[str], list[str]]] = []
+    open_phrase = False
+    for op in link.ops:
+        if op.op is OpKind.EQUAL:
+            open_phrase = False
+            continue
+        gone = op.op is OpKind.DELETE
+        span, within, doc = (op.a, quote.a, comparison.a) if gone else (op.b, quote.b, comparison.b)
+        if span is None or within is None or not _overlaps(span, within):
+            continue
+        if not open_phrase:
+            phrases.append(([], []))
+            open_phrase = True
+        phrases[-1][0 if gone else 1].append(_clipped(doc, span, within))
+    return "; ".join(
+        f"{' '.join(cut)} → {' '.join(new)}" if cut and new
+        else (f"cut “{' '.join(cut)}”" if cut else f"new “{' '.join(new)}”")
+        for cut, new in phrases
+    )

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import Comparison, Document, FigureChange, Link, OpKind, QuoteChange, Side
+from .model import Comparison, Document, FigureChange, Link, QuoteChange, Side
 from .normalise import readable
-from .reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS, unlinked_quote_changes
+from .reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS, quote_edits, unlinked_quote_changes
 
 _MARK = {"identical": "=", "minor": "~", "reworded": "≈", "removed": "−", "added": "+"}
 
@@ -20,41 +20,6 @@ def _clip(text: str, width: int = 110) -> str:
 
 def _words(doc: Document, span: tuple[int, int] | None) -> str:
     return " ".join(readable(doc.text, *span).split()) if span is not None else ""
-
-
-def _overlaps(span: tuple[int, int] | None, within: tuple[int, int] | None) -> bool:
-    return span is not None and within is not None and span[0] < within[1] and span[1] > within[0]
-
-
-def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> str:
-    return _words(doc, (max(span[0], within[0]), min(span[1], within[1])))
-
-
-def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:
-    """What the word diff changed inside a reworded quotation: "besonders → insbesondere".
-
-    A long quotation that changed one word is useless to print whole, clipped; its edits
-    say what an editor needs. Edits between the same two kept words form one phrase.
-    """
-    phrases: list[tuple[list[str], list[str]]] = []
-    open_phrase = False
-    for op in link.ops:
-        if op.op is OpKind.EQUAL:
-            open_phrase = False
-            continue
-        gone = op.op is OpKind.DELETE
-        span, within, doc = (op.a, quote.a, comparison.a) if gone else (op.b, quote.b, comparison.b)
-        if span is None or within is None or not _overlaps(span, within):
-            continue
-        if not open_phrase:
-            phrases.append(([], []))
-            open_phrase = True
-        phrases[-1][0 if gone else 1].append(_clipped(doc, span, within))
-    return "; ".join(
-        f"{' '.join(cut)} → {' '.join(new)}" if cut and new
-        else (f"cut “{' '.join(cut)}”" if cut else f"new “{' '.join(new)}”")
-        for cut, new in phrases
-    )
 
 
 def _change_lines(comparison: Comparison, changes: tuple[QuoteChange | FigureChange, ...],

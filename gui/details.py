@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from textwrap import shorten
 
 from collatio.core.explain import shared_words
 from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 from collatio.core.normalise import readable
-from collatio.core.reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS
+from collatio.core.reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS, quote_edits
 
 from .marks import describe
 from .navigation import Change, first_sentence
@@ -26,6 +27,7 @@ class QuoteLine:
     change: str  # in words
     a: str  # the quoted text in the original ("" if none)
     b: str
+    edits: str = ""  # a reworded quotation's changed words: "besonders → insbesondere"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,9 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
             QUOTE_CHANGE_WORDS.get(q.change, q.change),
             readable(comparison.a.text, *q.a) if q.a else "",
             readable(comparison.b.text, *q.b) if q.b else "",
+            # Clipped: where most of a long quotation changed, the full quotations below
+            # say more than a list of its edits.
+            shorten(quote_edits(comparison, link, q), 100, placeholder=" …") if q.change == "altered" else "",
         ))
     figures = tuple(
         QuoteLine(
@@ -85,7 +90,7 @@ def details_html(d: LinkDetails, muted: str) -> str:
     else:
         parts.append(f"<span style='color:{muted}'>No shared content words.</span>")
     for q in d.quotes:
-        line = f"⚠ <b>{escape(q.change)}</b>"
+        line = f"⚠ <b>{escape(q.change)}</b>" + (f": {escape(q.edits)}" if q.edits else "")
         if q.a:
             line += f"<br>&nbsp;&nbsp;original: „{escape(q.a)}“"
         if q.b:
@@ -107,7 +112,7 @@ def tooltip_text(comparison: Comparison, sentence: Sentence) -> str:
         shown = ", ".join(d.shared[:12]) + (" …" if len(d.shared) > 12 else "")
         text += f"\nShared words: {shown}"
     for q in d.quotes:
-        text += f"\n⚠ {q.change}"
+        text += f"\n⚠ {q.change}" + (f": {q.edits}" if q.edits else "")
         if q.a:
             text += f"\n   original: „{q.a}“"
         if q.b:

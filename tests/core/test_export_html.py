@@ -218,3 +218,9 @@ def test_escaped_entities_read_as_what_they_stand_for(sample: Comparison) -> Non
     c = compare("Er schrieb &lt;script&gt; in das Formular.\n", "Er schrieb nichts.\n")
     parsed = _parse(export_html(c))
     assert "script" not in parsed.tags and "<script>" in "".join(parsed.text)
+
+
+def test_an_altered_quotation_names_its_changed_words(sample: Comparison) -> None:
+    markup = export_html(sample)
+    # In the quotations table, beside the two full quotations.
+    assert '<span class="small">besonders → insbesondere; ' in markup

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from collatio.core import Comparison, compare
-from collatio.core.textreport import quote_edits, text_report
+from collatio.core.reportrows import quote_edits
+from collatio.core.textreport import text_report
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 

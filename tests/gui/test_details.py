@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from collatio.core.model import FigureChange, LinkKind, QuoteChange
+from collatio.core.model import DiffOp, FigureChange, LinkKind, OpKind, QuoteChange
 from collatio.gui.details import details_html, link_details, tooltip_text, unlinked_html
 
 from .factory import L, make
@@ -13,20 +13,30 @@ from .factory import L, make
 def test_details_name_kind_similarity_shared_words_and_quotes() -> None:
     a = "Putin sagte: „Wir sind Freunde.“"
     b = "Putin erklärte: „Wir bleiben Freunde.“"
-    c = make([[a]], [[b]], [L((0,), (0,), LinkKind.REWORDED, moved=True, similarity=0.734)])
+    def at(text: str, word: str) -> tuple[int, int]:
+        return text.index(word), text.index(word) + len(word)
+
+    # The word diff: "sagte" → "erklärte" (outside the quotation), "sind" → "bleiben".
+    ops = (DiffOp(OpKind.EQUAL, (0, 6), (0, 6)),
+           DiffOp(OpKind.DELETE, at(a, "sagte"), None), DiffOp(OpKind.INSERT, None, at(b, "erklärte")),
+           DiffOp(OpKind.EQUAL, (at(a, "sagte")[1], at(a, "sind")[0]), (at(b, "erklärte")[1], at(b, "bleiben")[0])),
+           DiffOp(OpKind.DELETE, at(a, "sind"), None), DiffOp(OpKind.INSERT, None, at(b, "bleiben")),
+           DiffOp(OpKind.EQUAL, (at(a, "sind")[1], len(a)), (at(b, "bleiben")[1], len(b))))
+    c = make([[a]], [[b]], [L((0,), (0,), LinkKind.REWORDED, moved=True, similarity=0.734, ops=ops)])
     qa, qb = (a.index("Wir"), a.index(".“")), (b.index("Wir"), b.index(".“"))
     link = replace(c.links[0], quote_changes=(QuoteChange("altered", qa, qb, "l0"),))
     c = replace(c, links=(link,))
     d = link_details(c, link)
     assert (d.kind, d.similarity, d.moved) == ("reworded", "73 %", True)
     assert d.shared == ("Putin", "Freunde")
-    assert [(q.change, q.a, q.b) for q in d.quotes] == [
-        ("quotation reworded", "Wir sind Freunde", "Wir bleiben Freunde")]
+    assert [(q.change, q.a, q.b, q.edits) for q in d.quotes] == [
+        ("quotation reworded", "Wir sind Freunde", "Wir bleiben Freunde", "sind → bleiben")]
     html = details_html(d, "#888")
     assert "73 %" in html and "moved" in html and "Wir bleiben Freunde" in html
+    assert "quotation reworded</b>: sind → bleiben" in html
     tip = tooltip_text(c, c.a.sentences[0])
     assert tip.startswith("Reworded · similarity 0.73") and "Shared words: Putin, Freunde" in tip
-    assert "⚠ quotation reworded" in tip
+    assert "⚠ quotation reworded: sind → bleiben" in tip
 
 
 def test_tooltip_of_an_unlinked_sentence_is_its_status() -> None:
