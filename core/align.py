@@ -56,7 +56,6 @@ class Group:
     similarity: float
     moved: bool = False
     pinned: bool = False  # from a user override: never grown, never dropped
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
