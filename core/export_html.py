@@ -106,8 +106,9 @@ def _name(source: str | None) -> str:
 
 def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]], tag: str,
             figures: Iterable[tuple[int, int]] = ()) -> str:
-    """The sentence's source slice as it reads (entities decoded), escaped, with ``spans`` wrapped in ``tag``; a changed
-    figure is wrapped in ``<strong class="figure">`` (inside ``tag`` where they overlap)."""
+    """The sentence's source slice as it reads (entities decoded), escaped, with ``spans``
+    wrapped in ``tag``; a changed figure is wrapped in ``<strong class="figure">`` (inside
+    ``tag`` where they overlap)."""
     start, end = sentence.start, sentence.end
     bold = sorted(figures)
 

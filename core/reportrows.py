@@ -112,8 +112,13 @@ def _overlaps(span: tuple[int, int] | None, within: tuple[int, int] | None) -> b
     return span is not None and within is not None and span[0] < within[1] and span[1] > within[0]
 
 
+def span_words(doc: Document, span: tuple[int, int] | None) -> str:
+    """The words of a source span as they read, on one line ("" for no span)."""
+    return " ".join(readable(doc.text, *span).split()) if span is not None else ""
+
+
 def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> str:
-    return " ".join(readable(doc.text, max(span[0], within[0]), min(span[1], within[1])).split())
+    return span_words(doc, (max(span[0], within[0]), min(span[1], within[1])))
 
 
 def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:

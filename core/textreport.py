@@ -1,25 +1,26 @@
 """A readable terminal summary of a comparison (``--format text``).
 
-May import: the standard library and collatio.core.{model,normalise,reportrows}.
+May import: the standard library and collatio.core.{model,reportrows}.
 """
 
 from __future__ import annotations
 
 import textwrap
 
-from .model import Comparison, Document, FigureChange, Link, QuoteChange, Side
-from .normalise import readable
-from .reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS, quote_edits, unlinked_quote_changes
+from .model import Comparison, FigureChange, Link, QuoteChange, Side
+from .reportrows import (
+    FIGURE_CHANGE_WORDS,
+    QUOTE_CHANGE_WORDS,
+    quote_edits,
+    span_words,
+    unlinked_quote_changes,
+)
 
 _MARK = {"identical": "=", "minor": "~", "reworded": "≈", "removed": "−", "added": "+"}
 
 
 def _clip(text: str, width: int = 110) -> str:
     return textwrap.shorten(text, width=width, placeholder=" …")
-
-
-def _words(doc: Document, span: tuple[int, int] | None) -> str:
-    return " ".join(readable(doc.text, *span).split()) if span is not None else ""
 
 
 def _change_lines(comparison: Comparison, changes: tuple[QuoteChange | FigureChange, ...],
@@ -33,7 +34,7 @@ def _change_lines(comparison: Comparison, changes: tuple[QuoteChange | FigureCha
         else:
             glyph, what, edits = "#", FIGURE_CHANGE_WORDS.get(change.change, change.change), ""
         words = edits or " → ".join(
-            w for w in (_words(comparison.a, change.a), _words(comparison.b, change.b)) if w)
+            w for w in (span_words(comparison.a, change.a), span_words(comparison.b, change.b)) if w)
         lines.append(f"    {glyph} {what}: {_clip(words, 100)}")
     return lines
 

@@ -94,6 +94,7 @@ def _alphabet(n: int) -> list[str]:
                 raise ValueError(f"more than {len(_ALPHABET)} distinct words in one link")
     return _ALPHABET
 
+
 # One element per sentence: that sentence's tokens.
 TokenGroups = Sequence[Sequence[Token]]
 

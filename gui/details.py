@@ -16,7 +16,12 @@ from textwrap import shorten
 from collatio.core.explain import shared_words
 from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 from collatio.core.normalise import readable
-from collatio.core.reportrows import FIGURE_CHANGE_WORDS, QUOTE_CHANGE_WORDS, quote_edits
+from collatio.core.reportrows import (
+    FIGURE_CHANGE_WORDS,
+    QUOTE_CHANGE_WORDS,
+    quote_edits,
+    span_words,
+)
 
 from .marks import describe
 from .navigation import Change, first_sentence
@@ -59,8 +64,8 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
     figures = tuple(
         QuoteLine(
             FIGURE_CHANGE_WORDS.get(f.change, f.change),
-            " ".join(readable(comparison.a.text, *f.a).split()) if f.a else "",
-            " ".join(readable(comparison.b.text, *f.b).split()) if f.b else "",
+            span_words(comparison.a, f.a),
+            span_words(comparison.b, f.b),
         )
         for f in link.figure_changes
     )
