@@ -232,7 +232,7 @@ LEGEND = (
     LegendEntry(Mark.KEPT, "dotted", "kept words in a rewrite"),
     LegendEntry(Mark.MINOR, "faint", "minor edit"),
     LegendEntry(Mark.FIGURE_A, "bold", "figure changed"),
-    LegendEntry(Mark.GLYPH_REMOVED, "−", "sentence dropped"),
+    LegendEntry(Mark.GLYPH_REMOVED, "−", "sentence removed"),
     LegendEntry(Mark.GLYPH_ADDED, "+", "sentence added"),
     LegendEntry(Mark.GLYPH_MOVED, "⇅", "sentence moved"),
     LegendEntry(Mark.IGNORED, "grey italic", "boilerplate, not compared"),
