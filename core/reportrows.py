@@ -108,8 +108,8 @@ def unlinked_quote_changes(comparison: Comparison) -> dict[str, list[QuoteChange
     return found
 
 
-def _overlaps(span: tuple[int, int] | None, within: tuple[int, int] | None) -> bool:
-    return span is not None and within is not None and span[0] < within[1] and span[1] > within[0]
+def _overlaps(span: tuple[int, int], within: tuple[int, int]) -> bool:
+    return span[0] < within[1] and span[1] > within[0]
 
 
 def span_words(doc: Document, span: tuple[int, int] | None) -> str:
