@@ -13,8 +13,9 @@ inputs), so runs measure the window only. Measured from outside the GUI code:
   corrections: ``gui.window.prepare``) is done first and reported apart as "worker";
   without it (older code) the window computes it all on the UI thread;
 * aligned: when the row aligner pads a long comparison in chunks after the first screens,
-  the time until its last chunk, and the longest event-loop turn meanwhile (how long
-  the window may not respond);
+  the time until its last chunk; and the longest event-loop turn meanwhile and in the
+  next two seconds (how long the window may not respond: Qt also lays a shown document
+  out lazily, in steps of its own);
 * next-change jumps: ``Reader.go(forward=True)`` (what Alt+Down does), each followed by
   a synchronous repaint of both panes; median, 95th percentile and worst;
 * if the window has no next-change navigation, scroll steps of the A pane instead.
@@ -54,7 +55,13 @@ def _comparison(text_a: str, text_b: str, recompute: bool) -> tuple[Any, float |
     """The comparison, from the pickle cache when it is there (and the seconds it took)."""
     from collatio.core import compare
 
-    key = hashlib.sha1((text_a + "\0" + text_b).encode("utf-8")).hexdigest()[:16]
+    # Keyed by the inputs and the core's code: a comparison pickled by older code may lack
+    # fields the window now reads.
+    digest = hashlib.sha1((text_a + "\0" + text_b).encode("utf-8"))
+    core = Path(__file__).resolve().parent.parent / "core"
+    for source in sorted(core.rglob("*.py")):
+        digest.update(source.read_bytes())
+    key = digest.hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"collatio-gui-scale-{key}.pkl"
     if cache.exists() and not recompute:
         with open(cache, "rb") as handle:
@@ -65,6 +72,9 @@ def _comparison(text_a: str, text_b: str, recompute: bool) -> tuple[Any, float |
     with open(cache, "wb") as handle:
         pickle.dump(comparison, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return comparison, took
+
+
+SETTLE_S = 2.0  # seconds of event-loop turns measured after the first paint
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -93,7 +103,9 @@ def measure(name: str, comparison: Any, jumps: int) -> dict[str, Any]:
     prepared, worker_s = None, float("nan")
     if prepare is not None:  # what the comparison job does off the UI thread
         t = time.perf_counter()
-        prepared = prepare(comparison, window.view_state(), window.overrides)
+        request = getattr(window, "layout_request", None)  # documents laid out in the worker
+        extra = (request(),) if callable(request) else ()
+        prepared = prepare(comparison, window.view_state(), window.overrides, *extra)
         worker_s = time.perf_counter() - t
 
     start = time.perf_counter()
@@ -113,6 +125,14 @@ def measure(name: str, comparison: Any, jumps: int) -> dict[str, Any]:
         app.processEvents()
         turns.append(time.perf_counter() - t)
     aligned = time.perf_counter()
+    # Qt lays a shown document out again lazily, in steps of its own on later turns: keep
+    # the event loop turning for a while and count those turns too.
+    settle_end = time.perf_counter() + SETTLE_S
+    while time.perf_counter() < settle_end:
+        t = time.perf_counter()
+        app.processEvents()
+        turns.append(time.perf_counter() - t)
+        time.sleep(0.002)
 
     result: dict[str, Any] = {
         "aligned_s": aligned - start,

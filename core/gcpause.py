@@ -55,3 +55,24 @@ def gc_paused(function: Callable[P, R]) -> Callable[P, R]:
             resume()
 
     return wrapper
+
+
+def exempt_live_objects() -> None:
+    """Exempt every object alive now from later collections (``gc.freeze``).
+
+    For a result kept for long, such as the comparison the window shows: once the pause
+    ends, the collector would walk its objects again, first in young collections (all of
+    them were allocated during the pause) and then in full ones, each holding the GIL for
+    100-300 ms on a book-length pair, on whichever thread allocates next: the UI thread.
+    The pipeline makes no reference cycles (a collection after a comparison of the
+    DEplain ×1 pair finds nothing to free), so its objects are still freed by reference
+    counting when they are dropped.
+    """
+    gc.freeze()
+
+
+def readmit_exempted() -> None:
+    """Let collections walk the exempted objects again (``gc.unfreeze``): at exit, so
+    that the last collection still finds any cycle among them (extension modules report
+    objects left uncollected at exit as leaks)."""
+    gc.unfreeze()

@@ -1,12 +1,13 @@
 """Create the QApplication and show the main window (the only place that calls ``exec``).
 
-May import: PySide6, the standard library and collatio.gui.window.
+May import: PySide6, the standard library, collatio.core.gcpause and collatio.gui.window.
 """
 
 from __future__ import annotations
 
 import sys
 
+from collatio.core.gcpause import readmit_exempted
 from PySide6.QtWidgets import QApplication
 
 from .window import MainWindow
@@ -69,4 +70,5 @@ def run_window(*, sample: bool = False, paths: tuple[str, str] | None = None,
     window = open_window(sample=sample, paths=paths, session=session)
     code = app.exec()
     del window
+    readmit_exempted()  # see MainWindow's comparison job
     return int(code)

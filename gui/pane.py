@@ -66,6 +66,9 @@ class TextView(QTextBrowser):
         self.viewport().setAcceptDrops(True)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # Always there, so a new document never changes the text width: the comparison job
+        # lays documents out at the width the pane has when it starts (gui/prelayout.py).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.comparison: Comparison | None = None
         self.blocks: tuple[Block, ...] = ()
         # Row outlines drawn over the text, in document y: (top, bottom, dashed).

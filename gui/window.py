@@ -10,7 +10,7 @@ May import: PySide6, the standard library, collatio.core and collatio.gui.*.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -24,8 +24,9 @@ from collatio.core import (
     compare,
     load_text,
 )
+from collatio.core.gcpause import gc_paused
 from collatio.core.options import CompareOptions
-from collatio.core.overrides import Overrides, Resolution, resolve
+from collatio.core.overrides import Overrides, Resolution
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,16 +45,17 @@ from PySide6.QtWidgets import (
 from .actions import make_action
 from .aligner import RowAligner
 from .cells import Block
+from .compared import Compared, prepare
 from .jobs import Job, JobRunner, Progress
 from .legend import legend_html
-from .marks import prepare_rewrites
 from .palette import LIGHT, Palette
 from .pane import Pane
 from .plan import RenderPlan, ViewState, plan_render
+from .prelayout import LaidOut, LayoutRequest
 from .reader import Reader
 from .rows import Row
 from .semantic_toggle import SemanticToggle, semantic_note
-from .textdoc import build_document
+from .textdoc import build_document, set_paddings
 
 HINTS = {
     Side.A: "No original yet.\n\nFile ▸ Open original… (Ctrl+O), File ▸ Paste as original, "
@@ -68,28 +70,6 @@ FILE_FILTER = FILE_DIALOG_FILTER  # one list of supported formats, kept by the l
 def sample_path(side: Side) -> Path:
     with as_file(files("collatio.assets") / "samples" / SAMPLE_FILES[side]) as path:
         return Path(path)
-
-
-@dataclass(frozen=True, slots=True)
-class Compared:
-    """What the comparison job hands to the UI thread: the comparison and, when it
-    completed, what the worker already decided for the view state of the run's start."""
-
-    comparison: Comparison
-    plan: RenderPlan | None = None
-    overrides: Overrides | None = None  # the corrections the run started with ...
-    resolution: Resolution | None = None  # ... mapped onto this comparison
-
-
-def prepare(comparison: Comparison, view: ViewState, overrides: Overrides) -> Compared:
-    """The comparison job's work after ``compare`` (pure; run it off the UI thread)."""
-    if comparison.outcome is not Outcome.COMPLETED:
-        return Compared(comparison)
-    prepare_rewrites(comparison)  # the rewrite anchors
-    plan = plan_render(comparison, view)
-    boilerplate = bool(comparison.options.get("include_boilerplate", False))
-    resolution = resolve(overrides, comparison.a, comparison.b, boilerplate)
-    return Compared(comparison, plan, overrides, resolution)
 
 
 def reading_font() -> QFont:
@@ -113,6 +93,8 @@ class MainWindow(QMainWindow):
         self.rows: tuple[Row, ...] = ()
         self.blocks: dict[Side, tuple[Block, ...]] = {Side.A: (), Side.B: ()}
         self.plan: RenderPlan | None = None  # the plan on screen, or one computed by the job
+        self.laid_out: LaidOut | None = None  # the job's row measurements for that plan
+        self.shown_laid_out = False  # whether the rows on screen were measured by the job
         # Corrections mapped onto the comparison by the job: (comparison, overrides, result).
         self.resolution: tuple[Comparison, Overrides, Resolution] | None = None
         self.generation = 0
@@ -291,7 +273,9 @@ class MainWindow(QMainWindow):
         token = self.token = CancelToken()
         options, overrides = self.options, self.overrides
         view = self.view_state()  # the view is planned for these; a later toggle re-plans
+        layout = self.layout_request()  # ... and laid out for these
 
+        @gc_paused  # from compare to the end of prepare: no collection between them either
         def work(progress: Progress) -> Compared:
             result = compare(a.text, b.text, source_a=a.source or None,
                              source_b=b.source or None, format_a=a.format, format_b=b.format,
@@ -300,8 +284,9 @@ class MainWindow(QMainWindow):
                              heading_spans_b=b.role_hints)
             if token.cancelled:
                 return Compared(result)
-            # Everything pure the UI thread would otherwise compute on arrival.
-            return prepare(result, view, overrides)
+            # Everything the UI thread would otherwise compute on arrival.
+            progress(1.0, "Laying out")
+            return prepare(result, view, overrides, layout, lambda: token.cancelled)
 
         job = Job("compare", self.generation, work)
         job.signals.progress.connect(self._on_progress)
@@ -351,13 +336,16 @@ class MainWindow(QMainWindow):
         """Show what the comparison job prepared (see ``prepare``)."""
         if compared.overrides is not None and compared.resolution is not None:
             self.resolution = (compared.comparison, compared.overrides, compared.resolution)
-        self.show_comparison(compared.comparison, compared.plan)
+        self.show_comparison(compared.comparison, compared.plan, compared.laid_out)
 
-    def show_comparison(self, comparison: Comparison, plan: RenderPlan | None = None) -> None:
+    def show_comparison(self, comparison: Comparison, plan: RenderPlan | None = None,
+                        laid_out: LaidOut | None = None) -> None:
         """Show a comparison; ``plan`` is the worker's plan for it, used if the view state
-        still matches (else the view is planned here)."""
+        still matches (else the view is planned here), and ``laid_out`` its rows measured
+        and padded, used if plan, palette, font and widths still match (else done here)."""
         self.comparison = comparison
         self.plan = plan
+        self.laid_out = laid_out
         for side, pane in self.panes.items():
             source = comparison.document(side).source
             if source:
@@ -381,12 +369,30 @@ class MainWindow(QMainWindow):
         if plan is None or not plan.fits(comparison, view):
             plan = self.plan = plan_render(comparison, view)  # a view option changed
         self.rows = plan.rows
+        first = (plan.first_blocks(Side.A), plan.first_blocks(Side.B))
         font = self.reader.font(self.reading_font)
-        for side, pane in self.panes.items():
+        laid = self.laid_out  # the job's measurements, if they are still true
+        if laid is not None and not laid.fits(plan, self.layout_request(font)):
+            laid = None
+        self.shown_laid_out = laid is not None
+        for k, (side, pane) in enumerate(self.panes.items()):
             blocks = self.blocks[side] = plan.blocks(side)
-            pane.show_document(build_document(blocks, self.palette_, font), comparison, blocks)
-        self.aligner.set_rows((plan.first_blocks(Side.A), plan.first_blocks(Side.B)))
+            doc = build_document(blocks, self.palette_, font)
+            if laid is not None:  # before the document is ever laid out: no relayout
+                set_paddings(doc, first[k], list(laid.pads[k]))
+            pane.show_document(doc, comparison, blocks)
+        if laid is not None:
+            extents = laid.geometry.extents
+            self.aligner.adopt(first, (list(extents[0]), list(extents[1])), laid.geometry.totals)
+        else:
+            self.aligner.set_rows(first)
         self.reader.rendered(plan)
+
+    def layout_request(self, font: QFont | None = None) -> LayoutRequest:
+        """What the panes' documents depend on now, besides the plan."""
+        font = font or self.reader.font(self.reading_font)
+        widths = (self.panes[Side.A].view.viewport().width(), self.panes[Side.B].view.viewport().width())
+        return LayoutRequest(self.palette_, font.toString(), widths)
 
     def _set_link_threshold(self, threshold: float) -> None:
         """Re-run the comparison with another link threshold (the reader keeps the position)."""

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from collatio.core import compare
-from collatio.core.gcpause import gc_paused
+from collatio.core.gcpause import exempt_live_objects, gc_paused, readmit_exempted
 
 
 def test_gc_is_off_inside_and_back_on_after() -> None:
@@ -80,3 +80,26 @@ def test_compare_runs_with_gc_paused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compare_module, "compute_stats", spy)
     compare("Der Kreml sprach.", "Der Kreml sprach heute.")
     assert states == [False] and gc.isenabled()
+
+
+def test_objects_alive_when_exempted_are_left_out_of_later_collections() -> None:
+    kept = [[k] for k in range(100)]  # containers: objects the collector tracks
+    frozen_before = gc.get_freeze_count()
+    try:
+        exempt_live_objects()
+        assert gc.get_freeze_count() >= frozen_before + len(kept)
+        tracked = {id(o) for o in gc.get_objects()}  # the generations a collection walks
+        assert not any(id(o) in tracked for o in kept)
+        later = [0]  # made after: collected as usual
+        assert id(later) in {id(o) for o in gc.get_objects()}
+    finally:
+        readmit_exempted()  # the rest of the test run collects as before
+
+
+def test_readmitted_objects_are_walked_again() -> None:
+    kept = [[k] for k in range(10)]
+    exempt_live_objects()
+    readmit_exempted()
+    assert gc.get_freeze_count() == 0
+    tracked = {id(o) for o in gc.get_objects()}
+    assert all(id(o) in tracked for o in kept)

@@ -8,6 +8,7 @@ first, and widgets cannot be built on one (Qt aborts the process).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from importlib.resources import files
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collatio.core import Comparison, compare
+from collatio.core.gcpause import readmit_exempted
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +27,14 @@ def sample_texts() -> tuple[str, str]:
     folder = files("collatio.assets") / "samples"
     return ((folder / "xi-putin-original.txt").read_text(encoding="utf-8"),
             (folder / "xi-putin-rewrite.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def readmitted_at_the_end() -> Iterator[None]:
+    """The comparison job exempts what is alive from later collections, as the app does;
+    like the app at exit, let the last collections walk it again."""
+    yield
+    readmit_exempted()
 
 
 @pytest.fixture(scope="session")

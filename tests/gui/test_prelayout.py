@@ -1,0 +1,144 @@
+"""Rows measured and padded by the comparison job off the UI thread (gui/prelayout.py),
+pytest-qt: they are where the panes show them, they are used only while they fit, and a
+jump right after showing them reaches its row although Qt is still laying it out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import pytest
+from collatio.core import Comparison, Side
+from collatio.core.model import LinkKind
+from collatio.gui.plan import RenderPlan, plan_render
+from collatio.gui.prelayout import LaidOut, LayoutRequest, lay_out
+from collatio.gui.textdoc import row_extents
+from collatio.gui.themes import DARK
+from collatio.gui.window import MainWindow
+from PySide6.QtCore import QThread
+from PySide6.QtGui import QFont
+from pytestqt.qtbot import QtBot
+
+from .factory import L, make
+
+pytestmark = pytest.mark.gui
+SIDES = (Side.A, Side.B)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.cancel()
+    w.runner.wait(5000)
+
+
+class _Worker(QThread):
+    def __init__(self, plan: RenderPlan, request: LayoutRequest) -> None:
+        super().__init__()
+        self.plan, self.request = plan, request
+        self.result: LaidOut | None = None
+
+    def run(self) -> None:
+        self.result = lay_out(self.plan, self.request)
+
+
+def _laid_out_in_a_thread(plan: RenderPlan, request: LayoutRequest) -> LaidOut:
+    worker = _Worker(plan, request)
+    worker.start()
+    assert worker.wait(20_000)
+    assert worker.result is not None
+    return worker.result
+
+
+def _largest_gap(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
+    assert len(a) == len(b)
+    return max(abs(x - y) for ea, eb in zip(a, b, strict=True) for x, y in zip(ea, eb, strict=True))
+
+
+def test_rows_measured_in_a_worker_are_where_the_panes_show_them(
+        window: MainWindow, sample_comparison: Comparison) -> None:
+    plan = plan_render(sample_comparison, window.view_state())
+    laid = _laid_out_in_a_thread(plan, window.layout_request())
+    window.show_comparison(sample_comparison, plan, laid)
+    assert window.shown_laid_out
+    for k, side in enumerate(SIDES):
+        doc = window.panes[side].view.document()
+        # Measured again through the pane's own layout, at the pane's width.
+        shown = row_extents(doc, plan.first_blocks(side))
+        assert _largest_gap(shown, list(laid.geometry.extents[k])) < 0.5
+        assert window.aligner.extents[k] == list(laid.geometry.extents[k])
+    tops_a, tops_b = window.aligner.tops
+    assert len(tops_a) == len(plan.rows) and tops_a[-1] > tops_a[0] + 1000  # spread down the page
+    assert max(abs(a - b) for a, b in zip(tops_a, tops_b, strict=True)) < 0.5  # padded to match
+
+
+# What the job's documents depend on besides the plan; each case changes one of them.
+MISFITS: list[tuple[str, Callable[[LayoutRequest], LayoutRequest]]] = [
+    # The pane was resized while the comparison ran.
+    ("width", lambda r: replace(r, widths=(r.widths[0] + 40, r.widths[1]))),
+    # The reader zoomed in meanwhile.
+    ("font", lambda r: replace(r, font=_bigger(r))),
+    # The theme changed meanwhile.
+    ("palette", lambda r: replace(r, palette=DARK)),
+]
+
+
+def _bigger(request: LayoutRequest) -> str:
+    font = QFont()
+    assert font.fromString(request.font)
+    font.setPointSizeF(font.pointSizeF() + 2)
+    return font.toString()
+
+
+@pytest.mark.parametrize("name,change", MISFITS, ids=[m[0] for m in MISFITS])
+def test_documents_that_no_longer_fit_are_not_shown(
+        window: MainWindow, sample_comparison: Comparison, name: str,
+        change: Callable[[LayoutRequest], LayoutRequest]) -> None:
+    plan = plan_render(sample_comparison, window.view_state())
+    laid = lay_out(plan, change(window.layout_request()))
+    assert laid is not None
+    window.show_comparison(sample_comparison, plan, laid)
+    assert not window.shown_laid_out
+    tops_a, tops_b = window.aligner.tops  # measured and aligned here instead
+    assert len(tops_a) == len(plan.rows) and tops_a == tops_b
+
+
+def test_a_layout_cancelled_midway_gives_nothing(
+        window: MainWindow, sample_comparison: Comparison) -> None:
+    plan = plan_render(sample_comparison, window.view_state())
+    assert lay_out(plan, window.layout_request(), cancelled=lambda: True) is None
+
+
+def _padded_towards_the_end(rows: int) -> Comparison:
+    """Long rows alike on both sides, then short rows in the original beside long ones in
+    the revision: most of the original's second half is padding, height without text.
+    Qt sizes the scroll range of a document it has not laid out yet by the text laid out
+    so far, so it guesses the original too short."""
+    long = "A rather long sentence that wraps over a few lines in a narrow pane, " * 3
+    half = rows // 2
+    a = [[f"{long}number {k}."] if k < half else [f"Short {k}."] for k in range(rows)]
+    b = [[f"{long}number {k}."] for k in range(rows)]
+    return make(a, b, [L((k,), (k,), LinkKind.REWORDED) for k in range(rows)])
+
+
+def test_a_jump_right_after_showing_reaches_the_last_rows(window: MainWindow) -> None:
+    comparison = _padded_towards_the_end(600)
+    plan = plan_render(comparison, window.view_state())
+    laid = _laid_out_in_a_thread(plan, window.layout_request())
+    window.show_comparison(comparison, plan, laid)
+    assert window.shown_laid_out
+    view = window.panes[Side.A].view
+    row = len(plan.rows) - 20  # far enough from the end that the view can scroll it up
+    top = window.aligner.extents[0][row][0]
+    # Qt's guess falls short of the row: a jump without help would stop short.
+    assert view.verticalScrollBar().maximum() < top
+    window.reader.ensure_row_visible(row)  # before Qt's lazy layout got anywhere near it
+    bar, height = view.verticalScrollBar(), view.viewport().height()
+    assert bar.value() == round(top - height / 4)
+    # The other pane followed to the same row.
+    assert window.panes[Side.B].view.verticalScrollBar().value() == bar.value()
