@@ -1,23 +1,25 @@
-"""Measure and pad the panes' rows in the comparison's worker, so the UI thread need not.
+"""Build the panes' documents and measure and pad their rows in the comparison's worker.
 
-Aligning the rows of a long comparison means laying both documents out in full at the
+Showing a long comparison means building both documents, laying them out in full at the
 panes' widths, measuring every row and padding the shorter cell of each: on the UI
-thread about 0.3 s for the DEplain ×1 book pair and 1.3 s for ×4, during which the
-window would not respond. The comparison job does it off the UI thread instead, on
-documents of its own (``lay_out``), and hands over plain numbers: each row's padding
-and where each row then lies. The window builds its documents as before, pads them
-before they are ever laid out (no relayout), and shows them; Qt then lays them out
-lazily, in steps of its own, to the same geometry, because nothing differs.
+thread about 0.35 s for the DEplain ×1 book pair and 1.3 s for ×4, during which the
+window would not respond. The comparison job does it instead (``lay_out``): it builds
+each document twice, lays one out to measure the rows (and deletes it), and pads the
+other, which it hands over with the numbers (each row's padding and where it lies). The
+window shows the handed-over documents as they are (``LaidOut.documents``); Qt then
+lays them out lazily, in steps of its own, to the same geometry, as nothing differs.
 
-No Qt object crosses threads: a document laid out in a worker holds fonts resolved in
-that thread's font cache, which Qt frees when the thread ends (the window crashed on
-such a document). The worker's documents are deleted in the worker.
+Why two: a document laid out in a worker holds fonts resolved in that thread's font
+cache, which Qt frees when the thread ends (the window crashed on such a document). A
+document that was only built has resolved no font, so it may change threads; the
+laid-out twin is deleted in the worker, while its fonts are alive.
 
-The window uses the numbers only if nothing they depend on changed meanwhile (the
-plan, the palette, the font and the panes' widths: ``LayoutRequest``); otherwise it
-aligns the rows itself (``RowAligner.set_rows``).
+The window uses all this only if nothing it depends on changed meanwhile (the plan, the
+palette, the font and the panes' widths: ``LayoutRequest``); otherwise it builds and
+aligns the rows itself (``RowAligner.set_rows``). A document can be shown once (a pane
+takes it over): a later render of the same plan builds anew and pads with the numbers.
 
-May import: PySide6 (QtGui: no widgets), shiboken6, the standard library and
+May import: PySide6 (QtCore, QtGui: no widgets), shiboken6, the standard library and
 collatio.gui.{geometry,palette,plan,textdoc}.
 """
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from collatio.core.model import Side
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QTextDocument
 
 from .geometry import heights, paddings
@@ -64,12 +67,14 @@ class RowGeometry:
 @dataclass(frozen=True, eq=False)
 class LaidOut:
     """The padding of every row on both sides, and where the rows then lie, for one plan
-    laid out for one request."""
+    laid out for one request; and the documents to show, padded but never laid out."""
 
     plan: RenderPlan
     request: LayoutRequest
     pads: tuple[tuple[float, ...], tuple[float, ...]]  # see textdoc.set_paddings
     geometry: RowGeometry
+    # In the application's thread; a pane takes one over, so the window shows them once.
+    documents: tuple[QTextDocument, QTextDocument] | None = None
 
     def fits(self, plan: RenderPlan, request: LayoutRequest) -> bool:
         return self.plan is plan and self.request == request
@@ -79,37 +84,50 @@ def lay_out(plan: RenderPlan, request: LayoutRequest,
             cancelled: Callable[[], bool] = lambda: False) -> LaidOut | None:
     """Lay out, measure and pad both documents of ``plan`` (call it off the UI thread).
     None if cancelled midway."""
-    docs: list[QTextDocument] = []
+    measured: list[QTextDocument] = []
+    shown: list[QTextDocument] = []
+    result = None
     try:
-        return _measure(plan, request, cancelled, docs)
+        result = _measure(plan, request, cancelled, measured, shown)
     finally:
-        for doc in docs:  # here, while this thread's fonts are alive (see the docstring)
+        # Here, while this thread's fonts are alive (see the module docstring).
+        for doc in measured if result is not None else measured + shown:
             shiboken6.delete(doc)
+    return result
 
 
 def _measure(plan: RenderPlan, request: LayoutRequest, cancelled: Callable[[], bool],
-             docs: list[QTextDocument]) -> LaidOut | None:
+             measured: list[QTextDocument], shown: list[QTextDocument]) -> LaidOut | None:
     firsts = [plan.first_blocks(side) for side in SIDES]
     font = QFont()
     font.fromString(request.font)
     for side, width in zip(SIDES, request.widths, strict=True):
+        # One document to show, never laid out here (no font of this thread resolved in
+        # it: safe to hand over), and a twin to lay out and measure. (QTextDocument.clone
+        # would do, but PySide deletes a clone with its original.)
+        shown.append(build_document(plan.blocks(side), request.palette, font))
         doc = build_document(plan.blocks(side), request.palette, font)
         doc.setTextWidth(width)  # what the pane sets as its page width
-        docs.append(doc)
+        measured.append(doc)
         if cancelled():
             return None
     natural = [heights(row_tops(doc, first), document_height(doc))
-               for doc, first in zip(docs, firsts, strict=True)]
+               for doc, first in zip(measured, firsts, strict=True)]
     if cancelled():
         return None
     pads = paddings(natural[0], natural[1])
-    for doc, first, pad in zip(docs, firsts, pads, strict=True):
+    for doc, copy, first, pad in zip(measured, shown, firsts, pads, strict=True):
+        set_paddings(copy, first, pad)  # not laid out: no relayout
         # A slice at a time: each ends in one relayout call, and PySide holds the GIL
         # through it, so one call for every row would stall the UI thread (0.5 s at ×4).
         for start in range(0, len(first), PAD_SLICE_ROWS):
             set_paddings(doc, first, pad[start:start + PAD_SLICE_ROWS], start)
             if cancelled():
                 return None
-    ext_a, ext_b = (tuple(row_extents(doc, first)) for doc, first in zip(docs, firsts, strict=True))
-    geometry = RowGeometry((ext_a, ext_b), (document_height(docs[0]), document_height(docs[1])))
-    return LaidOut(plan, request, (tuple(pads[0]), tuple(pads[1])), geometry)
+    ext_a, ext_b = (tuple(row_extents(doc, first)) for doc, first in zip(measured, firsts, strict=True))
+    geometry = RowGeometry((ext_a, ext_b), (document_height(measured[0]), document_height(measured[1])))
+    app = QCoreApplication.instance()
+    for copy in shown:
+        if app is not None:  # a QObject is used in the thread it belongs to
+            copy.moveToThread(app.thread())
+    return LaidOut(plan, request, (tuple(pads[0]), tuple(pads[1])), geometry, (shown[0], shown[1]))

@@ -28,7 +28,14 @@ from collatio.core.gcpause import gc_paused
 from collatio.core.options import CompareOptions
 from collatio.core.overrides import Overrides, Resolution
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeySequence,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -95,6 +102,7 @@ class MainWindow(QMainWindow):
         self.plan: RenderPlan | None = None  # the plan on screen, or one computed by the job
         self.laid_out: LaidOut | None = None  # the job's row measurements for that plan
         self.shown_laid_out = False  # whether the rows on screen were measured by the job
+        self.ready_documents: tuple[QTextDocument, QTextDocument] | None = None  # ... built by it
         # Corrections mapped onto the comparison by the job: (comparison, overrides, result).
         self.resolution: tuple[Comparison, Overrides, Resolution] | None = None
         self.generation = 0
@@ -346,6 +354,7 @@ class MainWindow(QMainWindow):
         self.comparison = comparison
         self.plan = plan
         self.laid_out = laid_out
+        self.ready_documents = laid_out.documents if laid_out is not None else None
         for side, pane in self.panes.items():
             source = comparison.document(side).source
             if source:
@@ -375,11 +384,16 @@ class MainWindow(QMainWindow):
         if laid is not None and not laid.fits(plan, self.layout_request(font)):
             laid = None
         self.shown_laid_out = laid is not None
+        ready = self.ready_documents if laid is not None else None
+        self.ready_documents = None  # a pane takes a document over: each is shown once
         for k, (side, pane) in enumerate(self.panes.items()):
             blocks = self.blocks[side] = plan.blocks(side)
-            doc = build_document(blocks, self.palette_, font)
-            if laid is not None:  # before the document is ever laid out: no relayout
-                set_paddings(doc, first[k], list(laid.pads[k]))
+            if ready is not None:
+                doc = ready[k]
+            else:
+                doc = build_document(blocks, self.palette_, font)
+                if laid is not None:  # before the document is ever laid out: no relayout
+                    set_paddings(doc, first[k], list(laid.pads[k]))
             pane.show_document(doc, comparison, blocks)
         if laid is not None:
             extents = laid.geometry.extents

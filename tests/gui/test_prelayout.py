@@ -64,7 +64,19 @@ def test_rows_measured_in_a_worker_are_where_the_panes_show_them(
         window: MainWindow, sample_comparison: Comparison) -> None:
     plan = plan_render(sample_comparison, window.view_state())
     laid = _laid_out_in_a_thread(plan, window.layout_request())
+    # The worker thread has ended: nothing shown may depend on it (its fonts are gone).
+    assert laid.documents is not None
     window.show_comparison(sample_comparison, plan, laid)
+    _assert_shown_as_measured(window, plan, laid)
+    assert [window.panes[s].view.document() for s in SIDES] == list(laid.documents)
+    # Rendered again for the same plan (a pane took the job's documents over): built here,
+    # padded with the job's numbers, and still where the job measured them.
+    window._render()
+    assert [window.panes[s].view.document() for s in SIDES] != list(laid.documents)
+    _assert_shown_as_measured(window, plan, laid)
+
+
+def _assert_shown_as_measured(window: MainWindow, plan: RenderPlan, laid: LaidOut) -> None:
     assert window.shown_laid_out
     for k, side in enumerate(SIDES):
         doc = window.panes[side].view.document()
