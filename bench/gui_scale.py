@@ -5,13 +5,16 @@ Run by hand, not in CI (offscreen by default; ``xvfb-run -a`` works too):
     .venv/bin/python bench/gui_scale.py [--scale 1] [--jumps 100] [--recompute]
 
 The comparison is computed once and pickled in the temporary folder (keyed by the
-inputs), so runs measure the window only. Measured from outside the GUI code:
+inputs and the core's code), so runs measure the window only. Measured from outside
+the GUI code:
 
 * first paint: ``MainWindow.show_comparison`` (text documents, aligner, reader) plus
   one synchronous repaint of the window, after the comparison is ready. As in the app,
-  the comparison job's worker part (rewrite anchors, rows, cell plans, changes:
-  corrections: ``gui.window.prepare``) is done first and reported apart as "worker";
-  without it (older code) the window computes it all on the UI thread;
+  the comparison job's worker part (rewrite anchors, rows, cell plans, changes,
+  corrections and, where the window has ``layout_request``, the documents built and
+  their rows measured and padded: ``prepare``) is done first, here on this thread, and
+  reported apart as "worker"; without it (older code) the window does it all on the
+  UI thread;
 * aligned: when the row aligner pads a long comparison in chunks after the first screens,
   the time until its last chunk; and the longest event-loop turn meanwhile and in the
   next two seconds (how long the window may not respond: Qt also lays a shown document
