@@ -294,7 +294,10 @@ class MainWindow(QMainWindow):
                 return Compared(result)
             # Everything the UI thread would otherwise compute on arrival.
             progress(1.0, "Laying out")
-            return prepare(result, view, overrides, layout, lambda: token.cancelled)
+            prepared = prepare(result, view, overrides, layout, lambda: token.cancelled)
+            if token.cancelled:  # while laying out: as cancelled as during the comparison
+                return Compared(replace(result, outcome=Outcome.CANCELLED, message="Cancelled."))
+            return prepared
 
         job = Job("compare", self.generation, work)
         job.signals.progress.connect(self._on_progress)

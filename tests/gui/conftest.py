@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +20,10 @@ from collatio.core import Comparison, compare
 from collatio.core.gcpause import readmit_exempted
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from collatio.gui.window import MainWindow
 
 _APP = QApplication.instance() or QApplication(["collatio-tests"])
 
@@ -49,3 +54,19 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = str(tmp_path_factory.mktemp("settings"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
     return folder
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    """A shown, exposed window of 1200×800 (test modules that need another define their own);
+    closing it cancels and waits for its jobs."""
+    from collatio.gui.window import MainWindow  # after the QApplication above
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.cancel()
+    w.runner.wait(5000)

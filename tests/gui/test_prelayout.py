@@ -4,7 +4,7 @@ jump right after showing them reaches its row although Qt is still laying it out
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -17,24 +17,11 @@ from collatio.gui.themes import DARK
 from collatio.gui.window import MainWindow
 from PySide6.QtCore import QThread
 from PySide6.QtGui import QFont
-from pytestqt.qtbot import QtBot
 
 from .factory import L, make
 
 pytestmark = pytest.mark.gui
 SIDES = (Side.A, Side.B)
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.cancel()
-    w.runner.wait(5000)
 
 
 class _Worker(QThread):

@@ -4,7 +4,6 @@ only when a view option changed; the aligner pads a long comparison in chunks (p
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from collatio.core import Comparison, LoadedText, Side
@@ -40,18 +39,6 @@ def test_plan_is_what_the_pure_modules_give(sample_comparison: Comparison, view:
     assert plan.changes == changes(sample_comparison, rows, hide_minor=view.hide_minor)
     assert plan.fits(sample_comparison, view)
     assert not plan.fits(sample_comparison, ViewState(not view.show_boilerplate))
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.cancel()
-    w.runner.wait(5000)
 
 
 @pytest.fixture

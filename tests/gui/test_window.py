@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import collatio.gui.compared as compared_module
 import collatio.gui.window as window_module
 import pytest
 from collatio.core import LoadedText, Outcome, SentenceStatus, Side
@@ -251,6 +252,30 @@ def test_cancel_keeps_the_previous_view(
     assert shown.panes[Side.B].view.toPlainText() == text_b
     assert "Cancelled" in shown.summary.text()
     assert not shown.cancel_button.isVisibleTo(shown)
+
+
+def test_cancel_while_laying_out_keeps_the_previous_view(
+    shown: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = shown.comparison
+    started = threading.Event()
+    real_lay_out = compared_module.lay_out
+
+    def slow_lay_out(plan: Any, request: Any, cancelled: Any) -> Any:
+        started.set()
+        for _ in range(100):  # until the reader cancels (5 s at most)
+            if cancelled():
+                break
+            threading.Event().wait(0.05)
+        return real_lay_out(plan, request, cancelled)
+
+    monkeypatch.setattr(compared_module, "lay_out", slow_lay_out)
+    shown.set_text(Side.B, LoadedText("Ganz anderer Text. Zweiter Satz.", "", "text"))
+    assert started.wait(5)  # the comparison itself is done
+    with qtbot.waitSignal(shown.run_ended, timeout=TIMEOUT) as ended:
+        shown.cancel_button.click()
+    assert ended.args == [Outcome.CANCELLED.value]
+    assert shown.comparison is before and "Cancelled" in shown.summary.text()
 
 
 def test_a_stale_result_never_replaces_a_newer_one(
