@@ -109,7 +109,8 @@ def _encode(a: list[Token], b: list[Token]) -> tuple[str, str, int]:
     codes = dict(zip(distinct, _alphabet(len(distinct)), strict=False))
     text_a = "".join(map(codes.__getitem__, keys_a))
     text_b = "".join(map(codes.__getitem__, keys_b))
-    return text_a, text_b, ord(_ALPHABET[len(codes) - 1]) if codes else 0
+    # The highest, not the last: past the last letter the codes start low again.
+    return text_a, text_b, max(map(ord, codes.values()), default=0)
 
 
 def _flatten(groups: TokenGroups) -> tuple[list[Token], list[int]]:

@@ -17,6 +17,7 @@ May import: PySide6, the standard library and collatio.gui.{geometry,pane,textdo
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
@@ -98,7 +99,7 @@ class RowAligner(QObject):
         self.aligned.emit()
 
     def adopt(self, first: tuple[list[int], list[int]],
-              extents: tuple[list[tuple[float, float]], list[tuple[float, float]]],
+              extents: tuple[Sequence[tuple[float, float]], Sequence[tuple[float, float]]],
               totals: tuple[float, float]) -> None:
         """Rows of documents that were padded and measured already, at the views' widths
         (``prelayout``, in the worker): nothing is laid out or padded here."""

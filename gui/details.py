@@ -3,7 +3,7 @@
 ``link_details`` is pure (tested without a display); ``details_html`` renders it for the
 details panel (a QTextBrowser in the change list dock) and the hover tooltip.
 
-May import: the standard library, collatio.core.{model,explain,normalise,reportrows} and
+May import: the standard library, collatio.core.{model,explain,reportrows} and
 collatio.gui.{marks,navigation}.
 """
 
@@ -15,7 +15,6 @@ from textwrap import shorten
 
 from collatio.core.explain import shared_words
 from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
-from collatio.core.normalise import readable
 from collatio.core.reportrows import (
     FIGURE_CHANGE_WORDS,
     QUOTE_CHANGE_WORDS,
@@ -55,8 +54,8 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
     for q in link.quote_changes:
         quotes.append(QuoteLine(
             QUOTE_CHANGE_WORDS.get(q.change, q.change),
-            readable(comparison.a.text, *q.a) if q.a else "",
-            readable(comparison.b.text, *q.b) if q.b else "",
+            span_words(comparison.a, q.a),
+            span_words(comparison.b, q.b),
             # Clipped: where most of a long quotation changed, the full quotations below
             # say more than a list of its edits.
             shorten(quote_edits(comparison, link, q), 100, placeholder=" …") if q.change == "altered" else "",

@@ -60,9 +60,6 @@ class RowGeometry:
     extents: tuple[tuple[tuple[float, float], ...], tuple[tuple[float, float], ...]]
     totals: tuple[float, float]
 
-    def tops(self, k: int) -> list[float]:
-        return [top for top, _ in self.extents[k]]
-
 
 @dataclass(frozen=True, eq=False)
 class LaidOut:

@@ -8,6 +8,8 @@ May import: PySide6, the standard library and collatio.gui.{cells,marks,palette}
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from collatio.core.model import Role
 from PySide6.QtGui import (
     QBrush,
@@ -148,7 +150,7 @@ def current_paddings(doc: QTextDocument, first_blocks: list[int]) -> list[float]
     return pads
 
 
-def set_paddings(doc: QTextDocument, first_blocks: list[int], pads: list[float],
+def set_paddings(doc: QTextDocument, first_blocks: list[int], pads: Sequence[float],
                  start: int = 0) -> None:
     """Add each row's padding below it (all zeros resets); ``pads`` are those of the rows
     from ``start`` on.

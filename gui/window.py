@@ -396,11 +396,10 @@ class MainWindow(QMainWindow):
             else:
                 doc = build_document(blocks, self.palette_, font)
                 if laid is not None:  # before the document is ever laid out: no relayout
-                    set_paddings(doc, first[k], list(laid.pads[k]))
+                    set_paddings(doc, first[k], laid.pads[k])
             pane.show_document(doc, comparison, blocks)
         if laid is not None:
-            extents = laid.geometry.extents
-            self.aligner.adopt(first, (list(extents[0]), list(extents[1])), laid.geometry.totals)
+            self.aligner.adopt(first, laid.geometry.extents, laid.geometry.totals)
         else:
             self.aligner.set_rows(first)
         self.reader.rendered(plan)

@@ -64,8 +64,6 @@ CHANGES = [
     ("Die Brücke ist an der schmalsten Stelle 600 Meter breit.",
      "Die Brücke ist an der schmalsten Stelle 600 Kilometer breit.",
      [("changed", "600 Meter", "600 Kilometer")]),
-    ("Die Invasion begann vor drei Jahren in der Ukraine.",
-     "Die Invasion begann vor 3 Jahren in der Ukraine.", []),
     ("Der Preis der Karten stieg um 10 % im letzten Jahr.",
      "Der Preis der Karten stieg um 10 Prozent im letzten Jahr.", []),
     # Other spelling, same value: nothing to flag.

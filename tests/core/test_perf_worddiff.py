@@ -8,6 +8,8 @@ the usual case) and large ones (codes well past the BMP, in the supplementary pl
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from collatio.core import worddiff
 from hypothesis import given, settings
@@ -81,3 +83,14 @@ def test_past_the_last_letter_the_other_codes_are_used(monkeypatch: pytest.Monke
     assert all(c.isalpha() for c in codes[:letters]) and not codes[letters].isalpha()
     with pytest.raises(ValueError, match="distinct words"):
         worddiff._alphabet(len(codes) + 1)
+
+
+def test_the_highest_code_used_is_reported_past_the_last_letter(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past the last letter the codes start low again (U+0100 up): the check of what a
+    # 16-bit build of the C++ port can hold needs the highest code, not the last one.
+    monkeypatch.setattr(worddiff, "_ALPHABET", ["\U00020000", "\u0200"])
+    monkeypatch.setattr(worddiff, "_ALPHABET_OVERFLOW", [True])
+    words = [SimpleNamespace(key="Haus"), SimpleNamespace(key="Baum")]
+    _, _, top = worddiff._encode(words[:1], words)  # type: ignore[arg-type]
+    assert top == 0x20000
