@@ -52,7 +52,8 @@ class TextView(QTextBrowser):
     """Read-only text with bars in the left margin, file drops and sentence tooltips."""
 
     file_dropped = Signal(str)
-    resized = Signal()
+    width_changing = Signal()  # about to lay the text out for a new width
+    resized = Signal()  # laid out for a new width
     sentence_clicked = Signal(str)  # a click (not a drag-select) on a sentence
     sentence_hovered = Signal(str)  # the sentence under the mouse changed ("" for none)
 
@@ -99,8 +100,11 @@ class TextView(QTextBrowser):
         self.file_dropped.emit(path)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        width_changed = event.oldSize().width() != event.size().width()
+        if width_changed:
+            self.width_changing.emit()  # the text is still laid out for the old width
         super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
+        if width_changed:
             self.resized.emit()
 
     def sentence_id_at(self, pos: QPoint) -> str | None:

@@ -57,12 +57,12 @@ from .jobs import Job, JobRunner, Progress
 from .legend import legend_html
 from .palette import LIGHT, Palette
 from .pane import Pane
-from .plan import RenderPlan, ViewState, plan_render
+from .plan import RenderPlan, ViewState
 from .prelayout import LaidOut, LayoutRequest
 from .reader import Reader
+from .rendering import Renderer
 from .rows import Row
 from .semantic_toggle import SemanticToggle, semantic_note
-from .textdoc import build_document, set_paddings
 
 HINTS = {
     Side.A: "No original yet.\n\nFile ▸ Open original… (Ctrl+O), File ▸ Paste as original, "
@@ -117,8 +117,9 @@ class MainWindow(QMainWindow):
         self.overrides = Overrides()  # the reader's corrections, kept across re-runs
         self.panes = {side: Pane(side, palette, font) for side in (Side.A, Side.B)}
         self.aligner = RowAligner(self.panes[Side.A].view, self.panes[Side.B].view, self)
+        self.renderer = Renderer(self)  # shows the comparison in the panes
         # Gutter, overview, change list, navigation, find, zoom, threshold (gui/reader.py).
-        self.reader = Reader(self, self.panes, self.aligner, palette, self._render,
+        self.reader = Reader(self, self.panes, self.aligner, palette, self.renderer.rerender,
                              self._set_link_threshold)
         self._build_central()
         self._build_menus()
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
         """Show a comparison; ``plan`` is the worker's plan for it, used if the view state
         still matches (else the view is planned here), and ``laid_out`` its rows measured
         and padded, used if plan, palette, font and widths still match (else done here)."""
+        self.renderer.background.cancel()  # a render of the previous comparison
         self.comparison = comparison
         self.plan = plan
         self.laid_out = laid_out
@@ -364,45 +366,13 @@ class MainWindow(QMainWindow):
                 pane.set_source(source)
         names = [Path(doc.source).name for doc in (comparison.a, comparison.b) if doc.source]
         self.setWindowTitle(f"{' ↔ '.join(names)} — Collatio" if names else "Collatio")
-        self._render()
+        self.renderer.render()
         self.summary.setText(comparison.stats.summary() + semantic_note(comparison.options))
         self.comparison_shown.emit(comparison)
 
     def view_state(self) -> ViewState:
         """The view options the rows and cells depend on, as they are now."""
         return self.reader.view_state(self.boilerplate_action.isChecked())
-
-    def _render(self) -> None:
-        comparison = self.comparison
-        if comparison is None:
-            return
-        plan = self.plan
-        view = self.view_state()
-        if plan is None or not plan.fits(comparison, view):
-            plan = self.plan = plan_render(comparison, view)  # a view option changed
-        self.rows = plan.rows
-        first = (plan.first_blocks(Side.A), plan.first_blocks(Side.B))
-        font = self.reader.font(self.reading_font)
-        laid = self.laid_out  # the job's measurements, if they are still true
-        if laid is not None and not laid.fits(plan, self.layout_request(font)):
-            laid = None
-        self.shown_laid_out = laid is not None
-        ready = self.ready_documents if laid is not None else None
-        self.ready_documents = None  # a pane takes a document over: each is shown once
-        for k, (side, pane) in enumerate(self.panes.items()):
-            blocks = self.blocks[side] = plan.blocks(side)
-            if ready is not None:
-                doc = ready[k]
-            else:
-                doc = build_document(blocks, self.palette_, font)
-                if laid is not None:  # before the document is ever laid out: no relayout
-                    set_paddings(doc, first[k], laid.pads[k])
-            pane.show_document(doc, comparison, blocks)
-        if laid is not None:
-            self.aligner.adopt(first, laid.geometry.extents, laid.geometry.totals)
-        else:
-            self.aligner.set_rows(first)
-        self.reader.rendered(plan)
 
     def layout_request(self, font: QFont | None = None) -> LayoutRequest:
         """What the panes' documents depend on now, besides the plan."""
@@ -417,12 +387,13 @@ class MainWindow(QMainWindow):
 
     # ---- view options ---------------------------------------------------------------------
     def _on_boilerplate_toggled(self) -> None:
-        self._render()
+        self.renderer.rerender()
 
     def _on_legend_toggled(self) -> None:
         self.legend.setVisible(self.legend_action.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
+        self.renderer.background.cancel()
         self.runner.wait(3000)
         super().closeEvent(event)

@@ -91,10 +91,10 @@ def main(argv: list[str]) -> int:
     changes_only = getattr(reader, "changes_only_action", None)
     if changes_only is not None:
         changes_only.setChecked(True)
-        window._render()
+        window.renderer.render()
         save(window, folder, "main-changes-only.png")
         changes_only.setChecked(False)
-        window._render()
+        window.renderer.render()
     else:
         print("screenshots: no 'changes only' option yet; skipped")
 

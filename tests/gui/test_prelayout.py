@@ -12,16 +12,15 @@ from collatio.core import Comparison, Side
 from collatio.core.model import LinkKind
 from collatio.gui.plan import RenderPlan, plan_render
 from collatio.gui.prelayout import LaidOut, LayoutRequest, lay_out
-from collatio.gui.textdoc import row_extents
 from collatio.gui.themes import DARK
 from collatio.gui.window import MainWindow
 from PySide6.QtCore import QThread
 from PySide6.QtGui import QFont
 
 from .factory import L, make
+from .layout_helpers import SIDES, assert_shown_as_measured
 
 pytestmark = pytest.mark.gui
-SIDES = (Side.A, Side.B)
 
 
 class _Worker(QThread):
@@ -42,11 +41,6 @@ def _laid_out_in_a_thread(plan: RenderPlan, request: LayoutRequest) -> LaidOut:
     return worker.result
 
 
-def _largest_gap(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
-    assert len(a) == len(b)
-    return max(abs(x - y) for ea, eb in zip(a, b, strict=True) for x, y in zip(ea, eb, strict=True))
-
-
 def test_rows_measured_in_a_worker_are_where_the_panes_show_them(
         window: MainWindow, sample_comparison: Comparison) -> None:
     plan = plan_render(sample_comparison, window.view_state())
@@ -54,26 +48,13 @@ def test_rows_measured_in_a_worker_are_where_the_panes_show_them(
     # The worker thread has ended: nothing shown may depend on it (its fonts are gone).
     assert laid.documents is not None
     window.show_comparison(sample_comparison, plan, laid)
-    _assert_shown_as_measured(window, plan, laid)
+    assert_shown_as_measured(window, plan, laid)
     assert [window.panes[s].view.document() for s in SIDES] == list(laid.documents)
     # Rendered again for the same plan (a pane took the job's documents over): built here,
     # padded with the job's numbers, and still where the job measured them.
-    window._render()
+    window.renderer.render()
     assert [window.panes[s].view.document() for s in SIDES] != list(laid.documents)
-    _assert_shown_as_measured(window, plan, laid)
-
-
-def _assert_shown_as_measured(window: MainWindow, plan: RenderPlan, laid: LaidOut) -> None:
-    assert window.shown_laid_out
-    for k, side in enumerate(SIDES):
-        doc = window.panes[side].view.document()
-        # Measured again through the pane's own layout, at the pane's width.
-        shown = row_extents(doc, plan.first_blocks(side))
-        assert _largest_gap(shown, list(laid.geometry.extents[k])) < 0.5
-        assert window.aligner.extents[k] == list(laid.geometry.extents[k])
-    tops_a, tops_b = window.aligner.tops
-    assert len(tops_a) == len(plan.rows) and tops_a[-1] > tops_a[0] + 1000  # spread down the page
-    assert max(abs(a - b) for a, b in zip(tops_a, tops_b, strict=True)) < 0.5  # padded to match
+    assert_shown_as_measured(window, plan, laid)
 
 
 # What the job's documents depend on besides the plan; each case changes one of them.

@@ -10,7 +10,8 @@ from collatio.core import Comparison, LoadedText, Side
 from collatio.core.model import LinkKind
 from collatio.gui import compared as compared_module
 from collatio.gui import plan as plan_module
-from collatio.gui import window as window_module
+from collatio.gui import relayout as relayout_module
+from collatio.gui import rendering as rendering_module
 from collatio.gui.aligner import SMALL_ROWS
 from collatio.gui.cells import plan_side
 from collatio.gui.layoutopts import fold_unchanged
@@ -51,7 +52,8 @@ def plan_threads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ViewState]]
         return plan_render(comparison, view)
 
     monkeypatch.setattr(compared_module, "plan_render", recording)  # the job's
-    monkeypatch.setattr(window_module, "plan_render", recording)  # the window's re-plans
+    monkeypatch.setattr(rendering_module, "plan_render", recording)  # the window's re-plans
+    monkeypatch.setattr(relayout_module, "plan_render", recording)  # ... and its jobs'
     return calls
 
 
