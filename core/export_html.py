@@ -14,7 +14,7 @@ May import: the standard library and collatio.core.{model,normalise,reportrows,c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from html import escape
 from pathlib import PurePath
 from textwrap import shorten
@@ -153,9 +153,10 @@ def _link_cell(comparison: Comparison, link: Link, side: str) -> str:
     return " ".join(_marked(doc, doc.sentence(sid), spans, tag, figures) for sid in ids)
 
 
-def _gap_cell(comparison: Comparison, doc: Document, ids: tuple[str, ...]) -> str:
+def _gap_cell(comparison: Comparison, doc: Document, ids: tuple[str, ...],
+              quoted: Collection[str]) -> str:
+    """Unmatched sentences; ``quoted``: the ids of those whose quotations changed."""
     parts: list[str] = []
-    quoted = unlinked_quote_changes(comparison)
     for sid in ids:
         sentence = doc.sentence(sid)
         text = escape(readable(doc.text, sentence.start, sentence.end))
@@ -188,11 +189,11 @@ def _gutter(link: Link) -> str:
     return "<br>".join(lines)
 
 
-def _pair_row(comparison: Comparison, row: ReportRow) -> str:
+def _pair_row(comparison: Comparison, row: ReportRow, quoted: Collection[str]) -> str:
     link = row.link
     if link is None:
-        a = _gap_cell(comparison, comparison.a, row.a)
-        b = _gap_cell(comparison, comparison.b, row.b)
+        a = _gap_cell(comparison, comparison.a, row.a, quoted)
+        b = _gap_cell(comparison, comparison.b, row.b, quoted)
         return f'<tr><td class="gap">{a}</td><td class="gutter gap"></td><td class="gap">{b}</td></tr>'
     tint = "moved" if link.moved and link.kind.value != "reworded" else link.kind.value
     a = _link_cell(comparison, link, "a")
@@ -341,7 +342,8 @@ def export_html(
     name_a, name_b = _name(comparison.a.source), _name(comparison.b.source)
     heading = title or f"Comparison: {name_a} → {name_b}"
     rows = report_rows(comparison)
-    pairs = "".join(_pair_row(comparison, row) for row in rows)
+    quoted = unlinked_quote_changes(comparison)  # once: it looks at every quote change
+    pairs = "".join(_pair_row(comparison, row, quoted) for row in rows)
     header = '<tr><th width="44%">Original</th><th width="12%"></th><th width="44%">Revision</th></tr>'
     header = f"<thead>{header}</thead>" if repeat_header else header
     return f"""<!DOCTYPE html>

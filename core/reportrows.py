@@ -12,6 +12,7 @@ May import: the standard library and collatio.core.{model,normalise}.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence
@@ -82,9 +83,11 @@ def report_rows(comparison: Comparison) -> list[ReportRow]:
 
 def sentence_of_span(doc: Document, span: tuple[int, int]) -> Sentence | None:
     """The sentence of ``doc`` that contains the start of ``span``."""
-    for sentence in doc.sentences:
-        if sentence.start <= span[0] < sentence.end:
-            return sentence
+    # Sentences are in text order and do not overlap: the last one starting at or before
+    # the span is the only candidate (a scan made the HTML report of a book take minutes).
+    k = bisect_right(doc.sentences, span[0], key=lambda s: s.start) - 1
+    if k >= 0 and doc.sentences[k].start <= span[0] < doc.sentences[k].end:
+        return doc.sentences[k]
     return None
 
 

@@ -4,4 +4,5 @@ import sys
 
 from .launcher import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a spawned child process (PDF export, batch) imports no app
+    sys.exit(main())

@@ -5,8 +5,8 @@ the view, inputs, corrections and session controllers. Sessions are read and wri
 collatio.core.session; opening one loads both inputs at once, applies its options and
 corrections, and brings the reading position and panels back after the first run.
 
-May import: PySide6, the standard library, collatio.core and collatio.gui.{recent,session_*,
-settings,window}.
+May import: PySide6, the standard library, collatio.core and collatio.gui.{export_controller,
+recent,session_*,settings,window}.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox
 
 from .actions import make_action
+from .export_controller import ExportController
 from .recent import fill_menu, pushed
 from .session_corrections import CorrectionsController
 from .session_inputs import InputsController, current_input
@@ -273,6 +274,7 @@ class Comforts:
     inputs: InputsController
     corrections: CorrectionsController
     session: SessionController
+    export: ExportController
 
 
 def attach(window: MainWindow) -> Comforts:
@@ -282,4 +284,5 @@ def attach(window: MainWindow) -> Comforts:
     inputs = InputsController(window)
     corrections = CorrectionsController(window)
     session = SessionController(window, prefs, inputs, corrections)
-    return Comforts(prefs, view, inputs, corrections, session)
+    export = ExportController(window)  # File ▸ Export…, after the session entries
+    return Comforts(prefs, view, inputs, corrections, session, export)

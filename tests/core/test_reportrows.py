@@ -1,0 +1,42 @@
+"""Report rows' helpers (core/reportrows.py): the sentence a span starts in."""
+
+from __future__ import annotations
+
+from collatio.core import compare
+from collatio.core.model import Document, Sentence
+from collatio.core.reportrows import sentence_of_span
+from hypothesis import given
+from hypothesis import strategies as st
+
+TEXT = ("Erster Satz hier. Zweiter Satz folgt.\n\n"
+        "Ein neuer Absatz.   Mit Leerraum davor.\n")
+DOC = compare(TEXT, TEXT).a
+
+
+def _scanned(doc: Document, offset: int) -> Sentence | None:
+    """The definition: the sentence whose characters include ``offset``."""
+    return next((s for s in doc.sentences if s.start <= offset < s.end), None)
+
+
+# (offset into TEXT, the sentence's first words, or None: between sentences or outside)
+CASES = [
+    (0, "Erster Satz"),  # the first character
+    (TEXT.index("hier."), "Erster Satz"),  # inside the first sentence
+    (TEXT.index("Zweiter"), "Zweiter Satz"),  # the first character of the second
+    (TEXT.index("Mit"), "Mit Leerraum"),  # after a run of spaces
+    (len(TEXT) + 5, None),  # past the end of the text
+]
+
+
+def test_the_sentence_a_span_starts_in() -> None:
+    for offset, words in CASES:
+        found = sentence_of_span(DOC, (offset, offset + 1))
+        if words is None:
+            assert found is None, offset
+        else:
+            assert found is not None and DOC.text[found.start:found.end].startswith(words), offset
+
+
+@given(st.integers(min_value=-3, max_value=len(TEXT) + 3))
+def test_the_search_agrees_with_the_definition_at_every_offset(offset: int) -> None:
+    assert sentence_of_span(DOC, (offset, offset + 2)) == _scanned(DOC, offset)
