@@ -19,6 +19,8 @@ from scipy import sparse
 
 from .similarity import SimilarityModel
 
+TIE_BREAK = 1e-9  # far below any difference of scores, see monotone_assignment
+
 
 class _PrefixMax:
     """Fenwick tree over positions: best (value, node) among positions ≤ i."""
@@ -55,12 +57,19 @@ def monotone_assignment(
     chain ending at or before each a row.
     """
     tree = _PrefixMax(n_a)
+    ending_at: dict[int, tuple[float, int]] = {}  # best chain whose last link is on a row
     nodes: list[tuple[int, int, int]] = []  # (b row, a row, back node)
     best_total: tuple[float, int] = (0.0, -1)
     for j, options in enumerate(candidates):
         pending: list[tuple[int, tuple[float, int]]] = []
         for i, weight in options:
-            before, back = tree.query(i)
+            # Chains ending before row i (this b row starts a link of its own) and those
+            # ending on it (this b row joins a split). On a tie the first wins (1:1 over
+            # a split): two copies of a sentence are two links, not one merged one.
+            before, back = tree.query(i - 1) if i > 0 else (0.0, -1)
+            shared, shared_back = ending_at.get(i, (0.0, -1))
+            if shared_back >= 0 and shared - TIE_BREAK > before:
+                before, back = shared - TIE_BREAK, shared_back
             nodes.append((j, i, back))
             item = (before + weight, len(nodes) - 1)
             pending.append((i, item))
@@ -68,6 +77,8 @@ def monotone_assignment(
                 best_total = item
         for i, item in pending:  # after the queries: a b row never chains with itself
             tree.update(i, item)
+            if item[0] > ending_at.get(i, (0.0, -1))[0]:
+                ending_at[i] = item
     assignment: dict[int, int] = {}
     node = best_total[1]
     while node >= 0:

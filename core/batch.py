@@ -322,6 +322,14 @@ SEMANTIC_HELP = (
 )
 
 
+def add_language_option(p: argparse.ArgumentParser) -> None:
+    """``--language``, shared by compare, batch and rank: one of the stemmers'."""
+    from .similarity import LANGUAGES
+
+    p.add_argument("--language", default="de", choices=LANGUAGES,
+                   help="language of the texts (default: de)")
+
+
 def add_semantic_option(p: argparse.ArgumentParser) -> None:
     """``--semantic BACKEND``, shared by compare, batch and rank."""
     p.add_argument("--semantic", metavar="BACKEND", default=None, help=SEMANTIC_HELP)
@@ -349,7 +357,7 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dask", metavar="ADDRESS", default=None, help="run on a Dask cluster, e.g. tcp://host:8786")
     p.add_argument("--retry-errors", action="store_true", help="drop error lines and run those pairs again")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
-    p.add_argument("--language", default="de", help="language of the texts (de, en, …)")
+    add_language_option(p)
     add_semantic_option(p)
 
 
@@ -377,6 +385,10 @@ def run_cli(args: argparse.Namespace) -> int:
         )
     except BatchError as exc:
         print(f"collatio: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # the output is a folder, on a read-only disk, …
+        where = exc.filename or args.output
+        print(f"collatio: {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not args.quiet:
         print(f"collatio: {summary.line(args.output)}", file=sys.stderr)

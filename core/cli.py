@@ -131,12 +131,24 @@ def _add_compare(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument(
         "--include-boilerplate", action="store_true", help="align boilerplate and duplicates too"
     )
-    p.add_argument("--threshold", type=float, default=None, help="link similarity threshold (0–1)")
-    p.add_argument("--language", default="de", help="language of the texts (de, en, …)")
+    p.add_argument("--threshold", type=unit_interval, default=None,
+                   help="link similarity threshold, from 0 to 1 (default 0.3)")
+    batch.add_language_option(p)
     p.add_argument(
         "--page-size", default="A4", choices=PAGE_SIZES, help="paper for paged formats (pdf)"
     )
     batch.add_semantic_option(p)
+
+
+def unit_interval(value: str) -> float:
+    """An argparse type: a number from 0 to 1 (argparse names the option on an error)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return number
 
 
 def _options(args: argparse.Namespace) -> CompareOptions:
@@ -181,7 +193,8 @@ def run_compare(args: argparse.Namespace) -> int:
     comparison = compare_loaded(a, b, presegmented=args.presegmented, options=options)
     if comparison.outcome is not Outcome.COMPLETED:
         print(f"collatio: {comparison.message}", file=sys.stderr)
-        return EXIT_FAILED
+        # Skipped: an input over the size limit is bad input, as an unreadable one is.
+        return EXIT_BAD_INPUT if comparison.outcome is Outcome.SKIPPED else EXIT_FAILED
     try:
         paged = PAGED_EXPORTERS.get(args.format)
         if paged is not None:

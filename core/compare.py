@@ -179,13 +179,14 @@ def compare(
         options = replace(options, presegmented=presegmented or options.presegmented)
     token = cancel or CancelToken()
     too_big = [
-        name
-        for name, text in (("original", text_a), ("revision", text_b))
+        f"{name} ({source})" if source else name
+        for name, text, source in (("original", text_a, source_a), ("revision", text_b, source_b))
         if len(text) > options.max_chars
     ]
     if too_big:
         a = _unsegmented(text_a, Side.A, source_a, format_a)
         b = _unsegmented(text_b, Side.B, source_b, format_b)
+        # The file's name as well: the message is all a batch log or a dialog shows.
         message = (
             f"The {' and '.join(too_big)} is over the size limit of {options.max_chars:,} characters; "
             "not compared."

@@ -101,6 +101,8 @@ def load_text(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         raise LoadError(path, "no such file")
     if p.is_dir():
         raise LoadError(path, "is a folder, not a file")
+    if not p.is_file():  # reading a named pipe or a device would wait for ever
+        raise LoadError(path, "is not a regular file (a pipe, socket or device)")
     try:
         size = p.stat().st_size
         if size > max_bytes:

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .batch import add_semantic_option, process_pool, semantic_problem
+from .batch import add_language_option, add_semantic_option, process_pool, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from .load import LoadError, load_text
 from .pairjob import PairTask, run_pair
@@ -153,7 +153,7 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", default="table", choices=sorted(FORMATS))
     p.add_argument("-o", "--output", type=Path, default=None, help="write to FILE instead of stdout")
     p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--language", default="de", help="language of the texts (de, en, …)")
+    add_language_option(p)
     add_semantic_option(p)
 
 

@@ -8,7 +8,11 @@ too many sentences (a topic word, a common 4-gram) proposes none, so cost stays 
 linear in the length instead of following n×m. Group scores (split and merged
 sentences) use all terms and cache the vectors of the groups the aligner retries.
 
-May import: the standard library, numpy, scipy, Stemmer, and collatio.core.{normalise,semantic}.
+Sentences that read exactly alike always score 1 (collatio.core.exact), whatever words
+they have.
+
+May import: the standard library, numpy, scipy, Stemmer, and
+collatio.core.{exact,normalise,semantic}.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import numpy as np
 import Stemmer
 from scipy import sparse
 
+from .exact import identical_pairs, same_text, text_key
 from .normalise import fold_typography
 from .semantic import SemanticScores, band_pairs
 
@@ -48,6 +53,7 @@ STOPWORDS = frozenset(
 )
 
 _STEMMERS = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "it": "italian", "nl": "dutch"}
+LANGUAGES = tuple(_STEMMERS)  # what --language accepts (another would be stemmed as German)
 
 
 @lru_cache(maxsize=8)
@@ -357,21 +363,26 @@ class SimilarityModel:
         self.chars = _Signal.build_grams(words_a, words_b, self.CHAR_N, distinct)
         self.semantic = semantic
         self.semantic_weight = semantic_weight
+        self.keys_a = [text_key(t) for t in texts_a]
+        self.keys_b = [text_key(t) for t in texts_b]
 
     def pair_scores(self) -> sparse.coo_matrix:
         """Combined similarity for every pair that shares a term (or is near the diagonal)."""
         w = self.WORD_WEIGHT
         lexical = sparse.csr_matrix(w * self.words.cosine_matrix(self.MAX_PAIRS) + (1 - w) * self.chars.cosine_matrix(self.MAX_PAIRS))
+        exact = identical_pairs(self.keys_a, self.keys_b)
         if self.semantic is None:
-            return sparse.coo_matrix(lexical)
+            return sparse.coo_matrix(lexical.maximum(exact))
         pattern = (lexical > 0).astype(np.float64) + band_pairs(self.n_a, self.n_b, self.semantic.band)
         meaning = self.semantic.pairs(sparse.csr_matrix(pattern))
         s = self.semantic_weight
-        return sparse.coo_matrix((1 - s) * lexical + s * meaning)
+        return sparse.coo_matrix(sparse.csr_matrix((1 - s) * lexical + s * meaning).maximum(exact))
 
     def group(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> float:
         if not rows_a or not rows_b:
             return 0.0
+        if same_text(self.keys_a, self.keys_b, rows_a, rows_b):
+            return 1.0
         w = self.WORD_WEIGHT
         score = w * self.words.group_cosine(rows_a, rows_b) + (1 - w) * self.chars.group_cosine(rows_a, rows_b)
         if self.semantic is not None:
@@ -390,7 +401,8 @@ class SimilarityModel:
             meaning = np.array([self.semantic.group(a, b) if a and b else 0.0 for a, b in groups])
             scores = (1 - s) * scores + s * meaning
         empty = np.array([not a or not b for a, b in groups])
-        out: list[float] = np.where(empty, 0.0, np.clip(scores, 0.0, 1.0)).tolist()
+        same = np.array([same_text(self.keys_a, self.keys_b, a, b) for a, b in groups])
+        out: list[float] = np.where(empty, 0.0, np.where(same, 1.0, np.clip(scores, 0.0, 1.0))).tolist()
         return out
 
     def coverage(self, rows_from: Sequence[int], from_a: bool, rows_into: Sequence[int]) -> float:

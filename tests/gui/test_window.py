@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +203,24 @@ def test_load_error_shows_a_message_and_keeps_everything(
     assert shown.panes[Side.A].view.toPlainText() == text_a
     assert shown.panes[Side.B].view.toPlainText() == text_b
     assert shown.texts[Side.A] is not None and shown.texts[Side.A].source.endswith("original.txt")
+
+
+def test_an_input_over_the_size_limit_is_said_aloud_where_the_texts_would_be(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown_messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(window_module.QMessageBox, "warning",
+                        lambda parent, title, text: shown_messages.append((title, text)))
+    window.options = replace(window.options, max_chars=20)
+    window.set_text(Side.A, LoadedText("Ein kurzer Satz.", "/texts/a.txt", "text"))
+    with qtbot.waitSignal(window.run_ended, timeout=TIMEOUT) as ended:
+        window.set_text(Side.B, LoadedText("Ein viel zu langer Satz für die Grenze.", "/texts/b.txt", "text"))
+    assert ended.args == ["skipped"]
+    assert len(shown_messages) == 1 and "/texts/b.txt" in shown_messages[0][1]
+    # Not "No revision yet" under a loaded file: both panes say why nothing is shown.
+    for pane in window.panes.values():
+        assert "size limit" in pane.view.toPlainText()
+    assert window.comparison is None
 
 
 def test_missing_file_at_start_still_opens_the_other_side(

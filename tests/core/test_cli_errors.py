@@ -1,0 +1,78 @@
+"""Mistakes on the command line get one line that names the option or file, and exit 2:
+bad option values, an input over the size limit, a batch output that is a folder, an
+input that is a named pipe (reading it would wait for ever)."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import pytest
+from collatio.core import cli, compare
+from collatio.core.options import CompareOptions
+
+from .test_batch import make_pairs
+
+SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
+A = str(SAMPLES / "xi-putin-original.txt")
+B = str(SAMPLES / "xi-putin-rewrite.txt")
+
+# (arguments after "compare A B", words the message must hold)
+BAD_OPTIONS = [
+    (["--threshold", "5"], ["--threshold", "between 0 and 1"]),  # above the scale
+    (["--threshold", "-0.1"], ["--threshold", "between 0 and 1"]),  # below it
+    (["--threshold", "viel"], ["--threshold", "not a number"]),  # not a number at all
+    (["--language", "xx"], ["--language", "de", "en"]),  # no stemmer for it: say which exist
+]
+
+
+@pytest.mark.parametrize("extra,words", BAD_OPTIONS)
+def test_a_bad_option_value_is_refused_by_name(
+        capsys: pytest.CaptureFixture[str], extra: list[str], words: list[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["compare", A, B, *extra])
+    assert stop.value.code == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert all(word in err for word in words) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["batch", "rank"])
+def test_batch_and_rank_check_the_language_too(
+        capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main([command, "x.csv", "--language", "xx"] if command == "batch" else
+                 [command, A, B, "--language", "xx"])
+    assert stop.value.code == cli.EXIT_BAD_INPUT and "--language" in capsys.readouterr().err
+
+
+def test_the_size_limit_message_names_the_file() -> None:
+    c = compare("a" * 50, "b", source_a="/texts/big.txt", options=CompareOptions(max_chars=10))
+    assert "original (/texts/big.txt)" in c.message and "size limit" in c.message
+
+
+def test_an_input_over_the_size_limit_is_bad_input(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "CompareOptions", functools.partial(CompareOptions, max_chars=100))
+    assert cli.main(["compare", A, B]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and A in err and B in err and "size limit" in err
+
+
+def test_a_batch_output_that_is_a_folder_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = make_pairs(tmp_path, 1)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert cli.main(["batch", str(pairs), "-o", str(folder), "--quiet"]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and str(folder) in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert cli.main(["compare", A, str(pipe)]) == cli.EXIT_BAD_INPUT  # no wait for a writer
+    err = capsys.readouterr().err.strip()
+    assert str(pipe) in err and "not a regular file" in err
