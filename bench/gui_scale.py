@@ -11,10 +11,10 @@ the GUI code:
 * first paint: ``MainWindow.show_comparison`` (text documents, aligner, reader) plus
   one synchronous repaint of the window, after the comparison is ready. As in the app,
   the comparison job's worker part (rewrite anchors, rows, cell plans, changes,
-  corrections and, where the window has ``layout_request``, the documents built and
-  their rows measured and padded: ``prepare``) is done first, here on this thread, and
-  reported apart as "worker"; without it (older code) the window does it all on the
-  UI thread;
+  corrections: ``prepare``; and, in session 15's code, which had ``layout_request``,
+  the documents built and their rows measured and padded) is done first, here on this
+  thread, and reported apart as "worker"; without it (older code) the window does it
+  all on the UI thread;
 * aligned: when the row aligner pads a long comparison in chunks after the first screens,
   the time until its last chunk; and the longest event-loop turn meanwhile and in the
   next two seconds (how long the window may not respond: Qt also lays a shown document

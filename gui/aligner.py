@@ -2,9 +2,7 @@
 
 After the documents are laid out at the current width, the aligner pads the shorter cell
 of every row (see ``textdoc.set_paddings``) so each row starts at the same height on
-both sides; a width change re-runs it (``equalise``) after a short debounce, unless the
-``width_handler`` takes it over (the window re-lays a long comparison out in a worker,
-gui/relayout.py). Scrolling
+both sides; a width change re-runs it (``equalise``) after a short debounce. Scrolling
 either pane moves the other to the same row, via ``geometry.map_position``.
 
 Laying out and padding a long comparison takes a while, and the UI thread must stay
@@ -19,7 +17,6 @@ May import: PySide6, the standard library and collatio.gui.{geometry,pane,textdo
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
 from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
@@ -46,7 +43,6 @@ class RowAligner(QObject):
         # Per side, (top, bottom) of each row's text, for the connector bands.
         self.extents: tuple[list[tuple[float, float]], list[tuple[float, float]]] = ([], [])
         self._syncing = False
-        self._adopted = False  # the rows are the job's (adopt), not measured here
         self._pads: tuple[list[float], list[float]] = ([], [])  # of the rows of set_rows
         self._starts: list[int] = []  # text position of each row of set_rows
         self._done = 0  # rows aligned so far (all of them unless chunks are pending)
@@ -54,10 +50,7 @@ class RowAligner(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RESIZE_DEBOUNCE_MS)
-        self._timer.timeout.connect(self._on_width_changed)
-        # Called after a width change, before re-aligning here: returns True if it takes
-        # the re-alignment over (the window renders a long comparison in a worker).
-        self.width_handler: Callable[[], bool] | None = None
+        self._timer.timeout.connect(self.equalise)
         for k, view in enumerate(self.views):
             view.resized.connect(self._timer.start)
             view.verticalScrollBar().valueChanged.connect(
@@ -76,7 +69,6 @@ class RowAligner(QObject):
         # (showing a long document adds a scroll bar, which narrows the view).
         self._timer.stop()
         self.tops, self.extents, self._done = ([], []), ([], []), 0
-        self._adopted = False
         if not self.active:
             self.equalise()
             return
@@ -105,25 +97,6 @@ class RowAligner(QObject):
         self._schedule()
         self.aligned.emit()
 
-    def adopt(self, first: tuple[list[int], list[int]],
-              extents: tuple[Sequence[tuple[float, float]], Sequence[tuple[float, float]]],
-              totals: tuple[float, float]) -> None:
-        """Rows of documents that were padded and measured already, at the views' widths
-        (``prelayout``, in the worker): nothing is laid out or padded here."""
-        if not (first[0] and len(first[0]) == len(first[1]) == len(extents[0]) == len(extents[1])):
-            self.set_rows(first)
-            return
-        self.first_blocks = first
-        self._run += 1  # a chunk still pending for older rows stops
-        self._timer.stop()
-        self.extents = (list(extents[0]), list(extents[1]))
-        self.tops = ([top for top, _ in extents[0]], [top for top, _ in extents[1]])
-        self.totals = totals
-        self._adopted = True
-        self._done = self.rows
-        self._sync(0)
-        self.aligned.emit()
-
     def reach(self, k: int, y: float) -> None:
         """Let view ``k`` scroll to ``y`` now.
 
@@ -135,9 +108,7 @@ class RowAligner(QObject):
         bar = view.verticalScrollBar()
         if y <= bar.maximum():
             return
-        # The job measured the adopted documents: their height is known without laying
-        # the rest out (painting lays out as far as is shown).
-        total = self.totals[k] if self._adopted else document_height(view.document())
+        total = document_height(view.document())  # lays the rest out
         bar.setRange(0, max(bar.maximum(), round(total) - view.viewport().height()))
 
     @property
@@ -212,17 +183,11 @@ class RowAligner(QObject):
                 self._syncing = False
         self._sync(0)
 
-    def _on_width_changed(self) -> None:
-        if self.width_handler is not None and self.width_handler():
-            return
-        self.equalise()
-
     def equalise(self) -> None:
         """Re-pad every row and measure them (after a width change), keeping the row at
         the top of A in view."""
         self._run += 1
         self._timer.stop()
-        self._adopted = False
         if not self.active:
             self.tops = ([], [])
             self.extents = ([], [])

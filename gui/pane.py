@@ -52,7 +52,6 @@ class TextView(QTextBrowser):
     """Read-only text with bars in the left margin, file drops and sentence tooltips."""
 
     file_dropped = Signal(str)
-    width_changing = Signal()  # about to lay the text out for a new width
     resized = Signal()  # laid out for a new width
     sentence_clicked = Signal(str)  # a click (not a drag-select) on a sentence
     sentence_hovered = Signal(str)  # the sentence under the mouse changed ("" for none)
@@ -67,8 +66,8 @@ class TextView(QTextBrowser):
         self.viewport().setAcceptDrops(True)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        # Always there, so a new document never changes the text width: the comparison job
-        # lays documents out at the width the pane has when it starts (gui/prelayout.py).
+        # Always there, so a new document never changes the text width: a scroll bar that
+        # came and went would re-wrap the text and re-align every row.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.comparison: Comparison | None = None
         self.blocks: tuple[Block, ...] = ()
@@ -100,11 +99,8 @@ class TextView(QTextBrowser):
         self.file_dropped.emit(path)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        width_changed = event.oldSize().width() != event.size().width()
-        if width_changed:
-            self.width_changing.emit()  # the text is still laid out for the old width
         super().resizeEvent(event)
-        if width_changed:
+        if event.oldSize().width() != event.size().width():
             self.resized.emit()
 
     def sentence_id_at(self, pos: QPoint) -> str | None:

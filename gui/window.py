@@ -34,7 +34,6 @@ from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
     QKeySequence,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -58,7 +57,6 @@ from .legend import legend_html
 from .palette import LIGHT, Palette
 from .pane import Pane
 from .plan import RenderPlan, ViewState
-from .prelayout import LaidOut, LayoutRequest
 from .reader import Reader
 from .rendering import Renderer
 from .rows import Row
@@ -100,9 +98,6 @@ class MainWindow(QMainWindow):
         self.rows: tuple[Row, ...] = ()
         self.blocks: dict[Side, tuple[Block, ...]] = {Side.A: (), Side.B: ()}
         self.plan: RenderPlan | None = None  # the plan on screen, or one computed by the job
-        self.laid_out: LaidOut | None = None  # the job's row measurements for that plan
-        self.shown_laid_out = False  # whether the rows on screen were measured by the job
-        self.ready_documents: tuple[QTextDocument, QTextDocument] | None = None  # ... built by it
         # Corrections mapped onto the comparison by the job: (comparison, overrides, result).
         self.resolution: tuple[Comparison, Overrides, Resolution] | None = None
         self.generation = 0
@@ -119,7 +114,7 @@ class MainWindow(QMainWindow):
         self.aligner = RowAligner(self.panes[Side.A].view, self.panes[Side.B].view, self)
         self.renderer = Renderer(self)  # shows the comparison in the panes
         # Gutter, overview, change list, navigation, find, zoom, threshold (gui/reader.py).
-        self.reader = Reader(self, self.panes, self.aligner, palette, self.renderer.rerender,
+        self.reader = Reader(self, self.panes, self.aligner, palette, self.renderer.render,
                              self._set_link_threshold)
         self._build_central()
         self._build_menus()
@@ -282,7 +277,6 @@ class MainWindow(QMainWindow):
         token = self.token = CancelToken()
         options, overrides = self.options, self.overrides
         view = self.view_state()  # the view is planned for these; a later toggle re-plans
-        layout = self.layout_request()  # ... and laid out for these
 
         @gc_paused  # from compare to the end of prepare: no collection between them either
         def work(progress: Progress) -> Compared:
@@ -294,9 +288,9 @@ class MainWindow(QMainWindow):
             if token.cancelled:
                 return Compared(result)
             # Everything the UI thread would otherwise compute on arrival.
-            progress(1.0, "Laying out")
-            prepared = prepare(result, view, overrides, layout, lambda: token.cancelled)
-            if token.cancelled:  # while laying out: as cancelled as during the comparison
+            progress(1.0, "Preparing the view")
+            prepared = prepare(result, view, overrides, lambda: token.cancelled)
+            if token.cancelled:  # while preparing: as cancelled as during the comparison
                 return Compared(replace(result, outcome=Outcome.CANCELLED, message="Cancelled."))
             return prepared
 
@@ -336,6 +330,11 @@ class MainWindow(QMainWindow):
             # Cancelled or skipped: the previous view stays as it was.
             kept = " The previous comparison is still shown." if self.comparison else ""
             self.summary.setText(f"{comparison.message}{kept}")
+            if comparison.outcome is Outcome.SKIPPED:  # the user must act: say it aloud
+                if self.comparison is None:  # not "No revision yet" under a loaded file
+                    for pane in self.panes.values():
+                        pane.show_plain(comparison.message, muted=True)
+                self._warn("Not compared", comparison.message)
             self.run_ended.emit(comparison.outcome.value)
             return
         received = time.perf_counter()
@@ -348,18 +347,13 @@ class MainWindow(QMainWindow):
         """Show what the comparison job prepared (see ``prepare``)."""
         if compared.overrides is not None and compared.resolution is not None:
             self.resolution = (compared.comparison, compared.overrides, compared.resolution)
-        self.show_comparison(compared.comparison, compared.plan, compared.laid_out)
+        self.show_comparison(compared.comparison, compared.plan)
 
-    def show_comparison(self, comparison: Comparison, plan: RenderPlan | None = None,
-                        laid_out: LaidOut | None = None) -> None:
+    def show_comparison(self, comparison: Comparison, plan: RenderPlan | None = None) -> None:
         """Show a comparison; ``plan`` is the worker's plan for it, used if the view state
-        still matches (else the view is planned here), and ``laid_out`` its rows measured
-        and padded, used if plan, palette, font and widths still match (else done here)."""
-        self.renderer.background.cancel()  # a render of the previous comparison
+        still matches (else the view is planned here)."""
         self.comparison = comparison
         self.plan = plan
-        self.laid_out = laid_out
-        self.ready_documents = laid_out.documents if laid_out is not None else None
         for side, pane in self.panes.items():
             source = comparison.document(side).source
             if source:
@@ -374,12 +368,6 @@ class MainWindow(QMainWindow):
         """The view options the rows and cells depend on, as they are now."""
         return self.reader.view_state(self.boilerplate_action.isChecked())
 
-    def layout_request(self, font: QFont | None = None) -> LayoutRequest:
-        """What the panes' documents depend on now, besides the plan."""
-        font = font or self.reader.font(self.reading_font)
-        widths = (self.panes[Side.A].view.viewport().width(), self.panes[Side.B].view.viewport().width())
-        return LayoutRequest(self.palette_, font.toString(), widths)
-
     def _set_link_threshold(self, threshold: float) -> None:
         """Re-run the comparison with another link threshold (the reader keeps the position)."""
         self.options = replace(self.options, link_threshold=threshold)
@@ -387,13 +375,12 @@ class MainWindow(QMainWindow):
 
     # ---- view options ---------------------------------------------------------------------
     def _on_boilerplate_toggled(self) -> None:
-        self.renderer.rerender()
+        self.renderer.render()
 
     def _on_legend_toggled(self) -> None:
         self.legend.setVisible(self.legend_action.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
-        self.renderer.background.cancel()
         self.runner.wait(3000)
         super().closeEvent(event)

@@ -10,7 +10,6 @@ from collatio.core import Comparison, LoadedText, Side
 from collatio.core.model import LinkKind
 from collatio.gui import compared as compared_module
 from collatio.gui import plan as plan_module
-from collatio.gui import relayout as relayout_module
 from collatio.gui import rendering as rendering_module
 from collatio.gui.aligner import SMALL_ROWS
 from collatio.gui.cells import plan_side
@@ -53,7 +52,6 @@ def plan_threads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ViewState]]
 
     monkeypatch.setattr(compared_module, "plan_render", recording)  # the job's
     monkeypatch.setattr(rendering_module, "plan_render", recording)  # the window's re-plans
-    monkeypatch.setattr(relayout_module, "plan_render", recording)  # ... and its jobs'
     return calls
 
 
@@ -75,7 +73,7 @@ def test_the_worker_plans_and_the_ui_thread_only_paints(
         return plan_side(comparison, rows, side, hide_minor)
 
     monkeypatch.setattr(plan_module, "plan_side", watched)
-    aligned_here: list[int] = []  # rows measured and padded by the window (not the job)
+    aligned_here: list[int] = []  # rows measured and padded by the window
     set_rows = window.aligner.set_rows
 
     def aligning(first: tuple[list[int], list[int]]) -> None:
@@ -87,7 +85,8 @@ def test_the_worker_plans_and_the_ui_thread_only_paints(
         _start_run(window)
     assert [name for name, _ in plan_threads] != [] and ui not in [n for n, _ in plan_threads]
     assert cells_on_ui == []
-    assert aligned_here == [] and window.shown_laid_out  # the job measured the rows
+    # The window builds, lays out and aligns the documents: Qt objects stay on its thread.
+    assert aligned_here == [len(window.rows)]
     shown = window.plan
     assert shown is not None and shown.fits(window.comparison, window.view_state())
     assert window.rows == shown.rows and window.blocks[Side.B] == shown.blocks_b
@@ -99,7 +98,7 @@ def test_the_worker_plans_and_the_ui_thread_only_paints(
     window.boilerplate_action.trigger()
     assert plan_threads[-1] == (ui, ViewState(False, False, False))
     assert cells_on_ui == [Side.A, Side.B]
-    assert aligned_here == [len(window.rows)] and not window.shown_laid_out
+    assert aligned_here == [len(window.rows)] * 2
     expected = plan_render(window.comparison, ViewState(False, False, False))
     assert expected.rows != shown.rows  # the sample's boilerplate is folded away now
     assert window.rows == expected.rows and window.blocks[Side.B] == expected.blocks_b

@@ -273,22 +273,22 @@ def test_cancel_keeps_the_previous_view(
     assert not shown.cancel_button.isVisibleTo(shown)
 
 
-def test_cancel_while_laying_out_keeps_the_previous_view(
+def test_cancel_while_preparing_the_view_keeps_the_previous_view(
     shown: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = shown.comparison
     started = threading.Event()
-    real_lay_out = compared_module.lay_out
+    real_plan_render = compared_module.plan_render
 
-    def slow_lay_out(plan: Any, request: Any, cancelled: Any) -> Any:
+    def slow_plan_render(comparison: Any, view: Any) -> Any:
         started.set()
         for _ in range(100):  # until the reader cancels (5 s at most)
-            if cancelled():
+            if shown.token is None or shown.token.cancelled:
                 break
             threading.Event().wait(0.05)
-        return real_lay_out(plan, request, cancelled)
+        return real_plan_render(comparison, view)
 
-    monkeypatch.setattr(compared_module, "lay_out", slow_lay_out)
+    monkeypatch.setattr(compared_module, "plan_render", slow_plan_render)
     shown.set_text(Side.B, LoadedText("Ganz anderer Text. Zweiter Satz.", "", "text"))
     assert started.wait(5)  # the comparison itself is done
     with qtbot.waitSignal(shown.run_ended, timeout=TIMEOUT) as ended:
