@@ -70,7 +70,10 @@ div.ignored { color: #8a8a8a; font-size: SMALLpt; margin: 0 0 3px 0; }
 del, s.del { text-decoration: line-through; color: #a01818; background-color: #fbd4d4; }
 ins, u.ins { text-decoration: underline; color: #0b6b22; background-color: #d2f0d8; }
 span.tag { font-size: TAGpt; color: #555; }
-td.reworded b { font-weight: bold; color: #3a2a00; }
+/* Dotted as in the window. Qt (the PDF) knows only its own text-underline-style and
+   would draw text-decoration's underline solid, like an inserted word's. */
+span.kept { text-decoration-line: underline; text-decoration-style: dotted;
+            text-underline-style: dotted; }
 span.quote { background-color: #e6dcff; }
 strong.figure { font-weight: bold; background-color: #ffe08a; }
 table.changes td, table.changes th { padding: 2px 6px; vertical-align: top;
@@ -104,10 +107,16 @@ def _name(source: str | None) -> str:
     return PurePath(source).name or source
 
 
+# How a span of words is marked: deleted, inserted, or kept in a heavy rewrite (as in the
+# window's legend: struck, underlined, dotted).
+TAGS = {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>"),
+        "kept": ('<span class="kept">', "</span>")}
+
+
 def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]], tag: str,
             figures: Iterable[tuple[int, int]] = ()) -> str:
     """The sentence's source slice as it reads (entities decoded), escaped, with ``spans``
-    wrapped in ``tag``; a changed figure is wrapped in ``<strong class="figure">`` (inside
+    marked as ``tag`` (see ``TAGS``); a changed figure is wrapped in ``<strong class="figure">`` (inside
     ``tag`` where they overlap)."""
     start, end = sentence.start, sentence.end
     bold = sorted(figures)
@@ -130,7 +139,8 @@ def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]],
         if lo >= hi:
             continue
         pieces.append(text(cursor, lo))
-        pieces.append(f"<{tag}>{text(lo, hi)}</{tag}>")
+        opening, closing = TAGS[tag]
+        pieces.append(f"{opening}{text(lo, hi)}{closing}")
         cursor = hi
     pieces.append(text(cursor, end))
     return "".join(pieces)
@@ -146,7 +156,7 @@ def _link_cell(comparison: Comparison, link: Link, side: str) -> str:
     else:
         # A heavy rewrite: striking nearly every word is noise; mark the shared words.
         shared = shared_words(link, comparison.a, comparison.b)
-        tag = "b"
+        tag = "kept"
         spans = list(shared.a if side == "a" else shared.b)
     ids = link.a if side == "a" else link.b
     figures = [span for f in link.figure_changes if (span := getattr(f, side)) is not None]
@@ -236,7 +246,7 @@ def _legend() -> str:
         (f'<span class="glyph">{GLYPHS["quote"]}</span>', "a quotation was altered, dropped or added"),
         ("<del>struck</del>", "words of the original not in the revision"),
         ("<ins>underlined</ins>", "words of the revision not in the original"),
-        ("<b>bold</b>", "in a heavy rewrite: the words both versions share"),
+        ('<span class="kept">dotted</span>', "in a heavy rewrite: the words both versions share"),
         ('<span class="glyph">#</span> <strong class="figure">12</strong>',
          "a number, date or amount the revision changed, dropped or added"),
         (f'<span class="glyph">{GLYPHS["removed"]}</span>', "sentence removed from the original"),

@@ -224,3 +224,14 @@ def test_an_altered_quotation_names_its_changed_words(sample: Comparison) -> Non
     markup = export_html(sample)
     # In the quotations table, beside the two full quotations.
     assert '<span class="small">besonders → insbesondere; ' in markup
+
+
+def test_words_kept_in_a_heavy_rewrite_are_dotted_as_in_the_window(sample: Comparison) -> None:
+    # The window's legend: bold is a changed figure, dotted the words a rewrite kept. The
+    # report used bold for the kept words, so an editor reading both misread one.
+    html = export_html(sample)
+    pairs = html[html.index('<table class="pairs"'):]
+    assert '<span class="kept">' in pairs and "<b>" not in pairs
+    assert "text-underline-style: dotted" in html  # what Qt's PDF layout understands
+    legend = html[html.index('<table class="legend">'):]
+    assert '<span class="kept">dotted</span>' in legend[:legend.index("</table>")]
