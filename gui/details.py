@@ -87,7 +87,8 @@ def details_html(d: LinkDetails, muted: str) -> str:
     shape = f"{d.sentences_a} → {d.sentences_b} sentences" if (d.sentences_a, d.sentences_b) != (
         1, 1) else "1 → 1 sentence"
     parts = [f"<b>{escape(d.kind.capitalize())}</b> · similarity {d.similarity}{moved}"
-             f" <span style='color:{muted}'>· {shape} · {escape(d.link)}</span>"]
+             # The id is the one in the JSON and CSV exports ("link l15"), for researchers.
+             f" <span style='color:{muted}'>· {shape} · link {escape(d.link)}</span>"]
     if d.shared:
         parts.append(f"<span style='color:{muted}'>Shared words:</span> "
                      + escape(", ".join(d.shared)))

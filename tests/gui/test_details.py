@@ -33,6 +33,7 @@ def test_details_name_kind_similarity_shared_words_and_quotes() -> None:
         ("quotation reworded", "Wir sind Freunde", "Wir bleiben Freunde", "sind → bleiben")]
     html = details_html(d, "#888")
     assert "73 %" in html and "moved" in html and "Wir bleiben Freunde" in html
+    assert f"link {link.id}" in html  # named as what it is: the id in the exports
     assert "quotation reworded</b>: sind → bleiben" in html
     tip = tooltip_text(c, c.a.sentences[0])
     assert tip.startswith("Reworded · similarity 0.73") and "Shared words: Putin, Freunde" in tip
