@@ -11,10 +11,8 @@ the GUI code:
 * first paint: ``MainWindow.show_comparison`` (text documents, aligner, reader) plus
   one synchronous repaint of the window, after the comparison is ready. As in the app,
   the comparison job's worker part (rewrite anchors, rows, cell plans, changes,
-  corrections: ``prepare``; and, in session 15's code, which had ``layout_request``,
-  the documents built and their rows measured and padded) is done first, here on this
-  thread, and reported apart as "worker"; without it (older code) the window does it
-  all on the UI thread;
+  corrections: ``prepare``) is done first, here on this thread, and reported apart as
+  "worker"; without it (older code) the window does it all on the UI thread;
 * aligned: when the row aligner pads a long comparison in chunks after the first screens,
   the time until its last chunk; and the longest event-loop turn meanwhile and in the
   next two seconds (how long the window may not respond: Qt also lays a shown document
@@ -106,9 +104,7 @@ def measure(name: str, comparison: Any, jumps: int) -> dict[str, Any]:
     prepared, worker_s = None, float("nan")
     if prepare is not None:  # what the comparison job does off the UI thread
         t = time.perf_counter()
-        request = getattr(window, "layout_request", None)  # documents laid out in the worker
-        extra = (request(),) if callable(request) else ()
-        prepared = prepare(comparison, window.view_state(), window.overrides, *extra)
+        prepared = prepare(comparison, window.view_state(), window.overrides)
         worker_s = time.perf_counter() - t
 
     start = time.perf_counter()

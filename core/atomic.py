@@ -1,6 +1,8 @@
 """Atomic file writes: write a temporary file beside the target, then rename it over.
 
-A crash mid-write leaves the old file intact, never a half-written one. The new file
+A crash mid-write leaves the old file intact, never a half-written one. An input file
+is never a target: every writer asks ``input_refusal`` first (exports on the command line
+and in the window, the batch journal). The new file
 gets the old file's permissions, or the usual ones (0666 less the umask) for a new file:
 ``mkstemp`` creates 0600 files, and a report saved to a shared folder must stay readable.
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -22,6 +25,25 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)  # reading the umask means setting it; put it back at once
         return 0o666 & ~umask
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links and ``..`` too)."""
+    try:
+        return a.samefile(b)
+    except OSError:  # one of them does not exist (yet): compare the paths
+        return a.resolve() == b.resolve()
+
+
+def input_refusal(target: str | os.PathLike[str],
+                  inputs: Iterable[str | os.PathLike[str] | None]) -> str | None:
+    """Why ``target`` may not be written, or None: it is one of ``inputs``."""
+    path = Path(target)
+    for source in inputs:
+        if source and same_file(path, Path(source)):
+            return (f"{path} is one of the compared files. Collatio never writes to its "
+                    "inputs: choose another name.")
+    return None
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from .atomic import input_refusal
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from .pairjob import PairTask, run_pair
 
@@ -276,6 +277,9 @@ def run_batch(
     progress: IO[str] | None = None,
 ) -> BatchSummary:
     """Run the pairs not yet in ``output``; ``dask`` is an address or a Client."""
+    refused = input_refusal(output, (pairs_csv,))
+    if refused:  # the journal is appended to: the pairs list would be spoilt
+        raise BatchError(refused)
     tasks = read_pairs(pairs_csv, full=full, options=options)
     if not output.parent.is_dir():
         raise BatchError(f"{output}: folder {output.parent} does not exist")
@@ -324,7 +328,7 @@ SEMANTIC_HELP = (
 
 def add_language_option(p: argparse.ArgumentParser) -> None:
     """``--language``, shared by compare, batch and rank: one of the stemmers'."""
-    from .similarity import LANGUAGES
+    from .similarity import LANGUAGES  # here: similarity loads numpy, scipy and Stemmer
 
     p.add_argument("--language", default="de", choices=LANGUAGES,
                    help="language of the texts (default: de)")

@@ -21,6 +21,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import batch, rank
+from .atomic import input_refusal
 from .compare import compare_loaded
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_SIGPIPE
 from .export_csv import export_csv
@@ -95,8 +96,12 @@ def write_export(
     """Write ``comparison`` to ``path`` in format ``fmt`` (text, json, html, csv, pdf…).
 
     The GUI's File > Export calls this; raises ValueError for a format nobody
-    registered and OSError when the file cannot be written (the old file stays intact).
+    registered or a target that is one of the inputs, and OSError when the file cannot
+    be written (the old file stays intact).
     """
+    refused = input_refusal(path, (comparison.a.source, comparison.b.source))
+    if refused:
+        raise ValueError(refused)
     if fmt in PAGED_EXPORTERS:
         PAGED_EXPORTERS[fmt](comparison, Path(path), page_size)
         return
@@ -182,6 +187,10 @@ def run_compare(args: argparse.Namespace) -> int:
     problem = batch.semantic_problem(args.semantic)
     if problem is not None:
         print(f"collatio: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    refused = args.output and input_refusal(args.output, (args.original, args.revision))
+    if refused:  # before the comparison: it may take a while
+        print(f"collatio: {refused}", file=sys.stderr)
         return EXIT_BAD_INPUT
     options = _options(args)
     try:

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import input_refusal, same_file, write_text_atomic
 from .batch import add_language_option, add_semantic_option, process_pool, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from .load import LoadError, load_text
@@ -49,17 +50,10 @@ def expand_copies(original: Path, copies: Sequence[Path]) -> list[Path]:
     for path in copies:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            out.extend(p for p in found if not _same_file(p, original))
+            out.extend(p for p in found if not same_file(p, original))
         else:
             out.append(path)
     return out
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
 
 
 def _row(copy: Path, record: dict[str, Any]) -> RankRow:
@@ -162,6 +156,10 @@ def run_cli(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"collatio: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    refused = args.output and input_refusal(args.output, (args.original, *args.copies))
+    if refused:
+        print(f"collatio: {refused}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         rows = rank_copies(args.original, args.copies, jobs=max(1, args.jobs), language=args.language,
                            semantic=args.semantic)
@@ -175,8 +173,6 @@ def run_cli(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        from .atomic import write_text_atomic
-
         try:
             write_text_atomic(args.output, text)
         except OSError as exc:

@@ -97,20 +97,6 @@ class RowAligner(QObject):
         self._schedule()
         self.aligned.emit()
 
-    def reach(self, k: int, y: float) -> None:
-        """Let view ``k`` scroll to ``y`` now.
-
-        Qt lays a newly shown document out lazily, in steps, and sizes the scroll range by
-        what it has laid out so far: a jump further down would stop short. Finish the
-        layout then (what Qt would do in its next steps anyway) and size the range as Qt
-        will (the document's height less the viewport's)."""
-        view = self.views[k]
-        bar = view.verticalScrollBar()
-        if y <= bar.maximum():
-            return
-        total = document_height(view.document())  # lays the rest out
-        bar.setRange(0, max(bar.maximum(), round(total) - view.viewport().height()))
-
     @property
     def active(self) -> bool:
         return bool(self.first_blocks[0]) and len(self.first_blocks[0]) == len(self.first_blocks[1])
@@ -130,9 +116,6 @@ class RowAligner(QObject):
         if self._done < end:
             self._advance(end)
             self.aligned.emit()
-        for k in (0, 1):
-            if end and len(self.extents[k]) >= end:
-                self.reach(k, self.extents[k][end - 1][1])
 
     def _schedule(self) -> None:
         if not self.complete:
@@ -253,7 +236,6 @@ class RowAligner(QObject):
                                   self.tops[target], self.totals[target])
         else:
             mapped = y
-        self.reach(target, mapped)
         self._syncing = True
         try:
             dst.verticalScrollBar().setValue(round(mapped))

@@ -5,17 +5,17 @@ means (``choose_format``: its suffix if it names a format, else the dialog's fil
 suffix is then added); the name suggested for a comparison (``suggested_name``); and why a
 path is refused (``refusal``: Collatio never writes to an input file).
 
-May import: the standard library and collatio.core.
+May import: the standard library and collatio.core (its atomic writer decides about inputs).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from collatio.core import Comparison
+from collatio.core.atomic import input_refusal
 
 
 @dataclass(frozen=True)
@@ -74,19 +74,12 @@ def suggested_name(comparison: Comparison, fmt: ExportFormat) -> str:
     return f"{a} vs {b}{fmt.suffix}"
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet): compare the paths
-        return a.resolve() == b.resolve()
-
-
 def refusal(target: Path, inputs: tuple[str | None, ...]) -> str | None:
-    """Why ``target`` may not be written, or None. An input is never written to."""
-    for source in inputs:
-        if source and _same_file(target, Path(source)):
-            return (f"{target} is one of the compared files. Collatio never writes to "
-                    "its inputs: choose another name.")
+    """Why ``target`` may not be written, or None: an input (as on the command line,
+    ``input_refusal``) or a folder."""
+    refused = input_refusal(target, inputs)
+    if refused:
+        return refused
     if target.is_dir():
         return f"{target} is a folder: choose a file name."
     return None

@@ -85,7 +85,8 @@ class Reader(QObject):
 
     def _connect(self) -> None:
         self.gutter.link_clicked.connect(self._on_link_clicked)
-        self.overview.scroll_requested.connect(self._scroll_a_to)
+        self.overview.scroll_requested.connect(
+            lambda y: self.views[Side.A].verticalScrollBar().setValue(round(y)))
         self.dock.change_selected.connect(lambda c: self.select_row(c.row))
         self.aligner.aligned.connect(self._on_aligned)
         for side, view in self.views.items():
@@ -220,10 +221,6 @@ class Reader(QObject):
         self._recompare(round(self.threshold.value(), 2))  # the link threshold
 
     # ---- positions ----------------------------------------------------------------------
-    def _scroll_a_to(self, y: float) -> None:
-        self.aligner.reach(0, y)  # the map knows the whole document; Qt may not have laid it out yet
-        self.views[Side.A].verticalScrollBar().setValue(round(y))
-
     def top_row(self) -> int:
         tops = self.aligner.tops[0]
         if not tops:

@@ -118,7 +118,7 @@ class ViewController(QObject):
                 child._palette = palette  # type: ignore[attr-defined]
                 child.update()
         if w.comparison is not None:
-            w.renderer.render()
+            w._render()
         else:
             self._restyle_plain()
 
@@ -147,7 +147,7 @@ class ViewController(QObject):
         for pane in w.panes.values():
             pane._font = w.reading_font  # used by show_plain
         if w.comparison is not None:
-            w.renderer.render()
+            w._render()
         else:
             self._restyle_plain()
 

@@ -58,7 +58,7 @@ from .palette import LIGHT, Palette
 from .pane import Pane
 from .plan import RenderPlan, ViewState
 from .reader import Reader
-from .rendering import Renderer
+from .rendering import render_comparison
 from .rows import Row
 from .semantic_toggle import SemanticToggle, semantic_note
 
@@ -112,9 +112,8 @@ class MainWindow(QMainWindow):
         self.overrides = Overrides()  # the reader's corrections, kept across re-runs
         self.panes = {side: Pane(side, palette, font) for side in (Side.A, Side.B)}
         self.aligner = RowAligner(self.panes[Side.A].view, self.panes[Side.B].view, self)
-        self.renderer = Renderer(self)  # shows the comparison in the panes
         # Gutter, overview, change list, navigation, find, zoom, threshold (gui/reader.py).
-        self.reader = Reader(self, self.panes, self.aligner, palette, self.renderer.render,
+        self.reader = Reader(self, self.panes, self.aligner, palette, self._render,
                              self._set_link_threshold)
         self._build_central()
         self._build_menus()
@@ -360,9 +359,12 @@ class MainWindow(QMainWindow):
                 pane.set_source(source)
         names = [Path(doc.source).name for doc in (comparison.a, comparison.b) if doc.source]
         self.setWindowTitle(f"{' ↔ '.join(names)} — Collatio" if names else "Collatio")
-        self.renderer.render()
+        self._render()
         self.summary.setText(comparison.stats.summary() + semantic_note(comparison.options))
         self.comparison_shown.emit(comparison)
+
+    def _render(self) -> None:
+        render_comparison(self)
 
     def view_state(self) -> ViewState:
         """The view options the rows and cells depend on, as they are now."""
@@ -375,7 +377,7 @@ class MainWindow(QMainWindow):
 
     # ---- view options ---------------------------------------------------------------------
     def _on_boilerplate_toggled(self) -> None:
-        self.renderer.render()
+        self._render()
 
     def _on_legend_toggled(self) -> None:
         self.legend.setVisible(self.legend_action.isChecked())

@@ -91,10 +91,10 @@ def main(argv: list[str]) -> int:
     changes_only = getattr(reader, "changes_only_action", None)
     if changes_only is not None:
         changes_only.setChecked(True)
-        window.renderer.render()
+        window._render()
         save(window, folder, "main-changes-only.png")
         changes_only.setChecked(False)
-        window.renderer.render()
+        window._render()
     else:
         print("screenshots: no 'changes only' option yet; skipped")
 

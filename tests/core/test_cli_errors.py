@@ -76,3 +76,39 @@ def test_a_named_pipe_is_refused_at_once(tmp_path: Path, capsys: pytest.CaptureF
     assert cli.main(["compare", A, str(pipe)]) == cli.EXIT_BAD_INPUT  # no wait for a writer
     err = capsys.readouterr().err.strip()
     assert str(pipe) in err and "not a regular file" in err
+
+
+# (command line with {a}, {b} the inputs, {b_again} the revision through "..", {pairs} a
+# batch's pairs list; the file that must come through unchanged)
+OVER_AN_INPUT = [
+    (["compare", "{a}", "{b}", "-o", "{a}"], "a"),  # the report over the original
+    (["compare", "{a}", "{b}", "--format", "json", "-o", "{b_again}"], "b"),  # spelt another way
+    (["rank", "{a}", "{b}", "-o", "{b}"], "b"),  # the ranking over a copy
+    (["batch", "{pairs}", "-o", "{pairs}", "--quiet"], "pairs"),  # the journal over the pairs list
+]
+
+
+@pytest.mark.parametrize("argv,kept", OVER_AN_INPUT)
+def test_an_input_is_never_the_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      argv: list[str], kept: str) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    files = {"a": work / "a.txt", "b": work / "b.txt", "pairs": work / "pairs.csv"}
+    files["a"].write_text(Path(A).read_text(encoding="utf-8"), encoding="utf-8")
+    files["b"].write_text(Path(B).read_text(encoding="utf-8"), encoding="utf-8")
+    files["pairs"].write_text("id,original,revision\np1,a.txt,b.txt\n", encoding="utf-8")
+    before = files[kept].read_bytes()
+    names = {key: str(path) for key, path in files.items()} | {"b_again": f"{work}/../work/b.txt"}
+    args = [arg.format(**names) for arg in argv]
+    assert cli.main(args) == cli.EXIT_BAD_INPUT
+    assert files[kept].read_bytes() == before
+    assert "never writes to its inputs" in capsys.readouterr().err
+
+
+def test_write_export_refuses_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Ein Satz.", encoding="utf-8")
+    c = compare("Ein Satz.", "Ein anderer Satz.", source_a=str(source))
+    with pytest.raises(ValueError, match="never writes to its inputs"):
+        cli.write_export(c, source, "html")
+    assert source.read_text(encoding="utf-8") == "Ein Satz."
