@@ -8,15 +8,16 @@ The comparison is computed once and pickled in the temporary folder (keyed by th
 inputs and the core's code), so runs measure the window only. Measured from outside
 the GUI code:
 
-* first paint: ``MainWindow.show_comparison`` (text documents, aligner, reader) plus
-  one synchronous repaint of the window, after the comparison is ready. As in the app,
+* first paint: ``MainWindow.show_comparison`` (text documents, aligner, reader), the
+  event-loop turns until the documents are staged (built in slices, ``gui/staging.py``)
+  and one synchronous repaint of the window, after the comparison is ready. As in the app,
   the comparison job's worker part (rewrite anchors, rows, cell plans, changes,
   corrections: ``prepare``) is done first, here on this thread, and reported apart as
   "worker"; without it (older code) the window does it all on the UI thread;
-* aligned: when the row aligner pads a long comparison in chunks after the first screens,
-  the time until its last chunk; and the longest event-loop turn meanwhile and in the
-  next two seconds (how long the window may not respond: Qt also lays a shown document
-  out lazily, in steps of its own);
+* aligned: for older code, whose row aligner padded a long comparison in chunks after
+  the first screens, the time until its last chunk; and the longest event-loop turn from
+  the call on, through the next two seconds (how long the window may not respond: Qt
+  also lays a shown document out lazily, in steps of its own);
 * next-change jumps: ``Reader.go(forward=True)`` (what Alt+Down does), each followed by
   a synchronous repaint of both panes; median, 95th percentile and worst;
 * if the window has no next-change navigation, scroll steps of the A pane instead.
@@ -113,12 +114,19 @@ def measure(name: str, comparison: Any, jumps: int) -> dict[str, Any]:
     else:
         window.show_compared(prepared)
     shown = time.perf_counter()
+    turns: list[float] = [shown - start]
+    # The window builds a long comparison's documents in slices, one per event-loop turn
+    # (gui/staging.py); older code aligned its rows in chunks after the first paint.
+    stager: Any = getattr(window, "stager", None)
+    while stager is not None and stager.busy and len(turns) < 100_000:
+        t = time.perf_counter()
+        app.processEvents()
+        turns.append(time.perf_counter() - t)
     app.processEvents()
     window.repaint()
     painted = time.perf_counter()
 
     aligner: Any = getattr(window, "aligner", None)
-    turns: list[float] = []
     while aligner is not None and not getattr(aligner, "complete", True) and len(turns) < 1000:
         t = time.perf_counter()
         app.processEvents()

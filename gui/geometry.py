@@ -5,6 +5,8 @@ increasing) and how tall the whole document is. From those numbers alone:
 
 * ``paddings`` says how much space to add below each cell so both cells of a row are as
   tall as the taller one (rows then start at the same height on both sides);
+* ``padded_rows`` says where the rows of a side will lie once padded, from what was
+  measured before padding: each padding moves everything below it down by itself;
 * ``map_position`` maps a vertical position on one side to the other side by row: the
   same row, the same fraction of the way through it. After padding it is the identity;
   while padding is stale (during a resize) it still keeps the same row in view.
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
 
 
 def heights(tops: Sequence[float], total: float) -> list[float]:
@@ -38,6 +42,38 @@ def paddings(
     pad_a = [max(0.0, hb - ha) for ha, hb in zip(heights_a, heights_b, strict=True)]
     pad_b = [max(0.0, ha - hb) for ha, hb in zip(heights_a, heights_b, strict=True)]
     return pad_a, pad_b
+
+
+@dataclass(frozen=True, slots=True)
+class SideRows:
+    """Where one side's rows lie: each row's top, its text's (top, bottom) and the
+    document's height."""
+
+    tops: tuple[float, ...]
+    extents: tuple[tuple[float, float], ...]
+    total: float
+
+
+def padded_rows(measured: SideRows, pads: Sequence[float]) -> SideRows:
+    """``measured`` (before padding) once each row ``k`` has ``pads[k]`` of space below it.
+
+    The padding of a row sits above the next row (``textdoc.building``), so it moves
+    every later row down; the last row's padding lengthens the document."""
+    if len(pads) != len(measured.tops):
+        raise ValueError("one padding per row")
+    shift = [0.0, *accumulate(pads)]  # shift[k]: the padding of the rows above row k
+    return SideRows(
+        tuple(top + shift[k] for k, top in enumerate(measured.tops)),
+        tuple((top + shift[k], bottom + shift[k])
+              for k, (top, bottom) in enumerate(measured.extents)),
+        measured.total + shift[-1],
+    )
+
+
+def align_sides(a: SideRows, b: SideRows) -> tuple[SideRows, SideRows, list[float], list[float]]:
+    """Both sides padded so every row is as tall as its taller cell, and the paddings."""
+    pad_a, pad_b = paddings(heights(a.tops, a.total), heights(b.tops, b.total))
+    return padded_rows(a, pad_a), padded_rows(b, pad_b), pad_a, pad_b
 
 
 def map_position(

@@ -37,6 +37,7 @@ from .navigation import (
     SUBSTANTIVE,
     Change,
     filter_changes,
+    first_original_sentence,
     index_of_row,
     partner_rows,
     step,
@@ -85,10 +86,10 @@ class Reader(QObject):
 
     def _connect(self) -> None:
         self.gutter.link_clicked.connect(self._on_link_clicked)
-        self.overview.scroll_requested.connect(
-            lambda y: self.views[Side.A].verticalScrollBar().setValue(round(y)))
+        self.overview.scroll_requested.connect(self.aligner.scroll_to)
         self.dock.change_selected.connect(lambda c: self.select_row(c.row))
         self.aligner.aligned.connect(self._on_aligned)
+        self.aligner.width_changed.connect(self._on_width_changed)
         for side, view in self.views.items():
             view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
             view.sentence_clicked.connect(lambda sid, s=side: self._on_sentence_clicked(s, sid))
@@ -185,8 +186,10 @@ class Reader(QObject):
         self.finder.refresh()
 
     def keep_position(self) -> None:
-        """Bring the sentence now at the top back to the top after the next render."""
-        self._restore_key = self.top_sentence()
+        """Bring the sentence now at the top back to the top after the next render (at the
+        very top, the top: what is above the first original sentence stays in view)."""
+        at_top = self.views[Side.A].verticalScrollBar().value() == 0
+        self._restore_key = None if at_top else self.top_sentence()
 
     def run_ended(self, outcome: str) -> None:
         if outcome != "completed":
@@ -194,6 +197,15 @@ class Reader(QObject):
 
     def _relayout(self) -> None:
         self.keep_position()
+        self._rerender()
+
+    def _on_width_changed(self) -> None:
+        """The panes' width changed: Qt has re-wrapped the text, so the rows must be
+        measured and padded again. The row that was at the top comes back to the top: the
+        row, found by the rows' positions before the change (the text under the top edge
+        is another one since the re-wrap)."""
+        at_top = self.views[Side.A].verticalScrollBar().value() == 0
+        self._restore_key = None if at_top else first_original_sentence(self.rows, self.top_row())
         self._rerender()
 
     def set_zoom(self, zoom: int) -> None:
@@ -248,26 +260,20 @@ class Reader(QObject):
         if self.comparison is None or not sid.startswith("a."):
             return
         row = self._row_of_key(sid)
-        self.aligner.ensure(row if row >= 0 else None)  # the rows above it are padded
         found = position_of(self.blocks[Side.A], sid, self.comparison.a.sentence(sid).start)
         if found is None:  # folded away: its row's top
             if 0 <= row < len(self.aligner.tops[0]):
-                self.views[Side.A].verticalScrollBar().setValue(round(self.aligner.tops[0][row]))
+                self.aligner.scroll_to(self.aligner.tops[0][row])
             return
         view = self.views[Side.A]
         cursor = QTextCursor(view.document().findBlockByNumber(found[0]))
         cursor.setPosition(cursor.position() + found[1])
-        bar = view.verticalScrollBar()
-        bar.setValue(bar.value() + view.cursorRect(cursor).top())
+        self.aligner.scroll_to(view.verticalScrollBar().value() + view.cursorRect(cursor).top())
 
     def _on_aligned(self) -> None:
         ext = self.aligner.extents
-        # While the aligner works through the rows in chunks, the rows aligned so far.
-        self.gutter.set_rows(self.comparison, self.rows[: len(ext[0])], ext[0], ext[1])
-        if self.aligner.complete:
-            self.overview.set_changes(self.changes, self.aligner.tops[0], self.aligner.totals[0])
-        else:  # its marks are placed by the whole document's geometry
-            self.overview.set_changes((), (), 0.0)
+        self.gutter.set_rows(self.comparison, self.rows, ext[0], ext[1])
+        self.overview.set_changes(self.changes, self.aligner.tops[0], self.aligner.totals[0])
         self._update_overview_view()
         self._refresh_outlines()
 
@@ -325,7 +331,6 @@ class Reader(QObject):
 
     def ensure_row_visible(self, row: int) -> None:
         """Scroll so the row sits in the upper third of the A pane, unless fully visible."""
-        self.aligner.ensure(row)  # a jump ahead of the aligner's chunks
         tops, extents = self.aligner.tops[0], self.aligner.extents[0]
         if not 0 <= row < len(tops):
             return
@@ -334,7 +339,7 @@ class Reader(QObject):
         top, bottom = extents[row] if row < len(extents) else (tops[row], tops[row])
         if top >= bar.value() and bottom <= bar.value() + height:
             return
-        bar.setValue(round(max(0.0, top - height / 4)))
+        self.aligner.scroll_to(max(0.0, top - height / 4))
 
     def _refresh_outlines(self) -> None:
         for k, side in enumerate((Side.A, Side.B)):

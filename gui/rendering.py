@@ -1,13 +1,15 @@
 """Show the window's comparison in the panes, and show it again when the view changes.
 
-``render_comparison`` plans the rows for the view options (unless the plan at hand, the
-comparison job's, fits), builds both documents, puts them in the panes and aligns their
-rows (``RowAligner.set_rows``: the first screens at once, the rest in chunks on later
-turns of the event loop). A change of view options, zoom, font or theme calls it again; a width
-change re-aligns the rows (``RowAligner.equalise``).
+``render_comparison`` asks the window's ``Stager`` for both documents, built for the view
+options, font, palette and pane width of now (planning the rows first unless the plan at
+hand, the comparison job's, fits). An article-size comparison is staged at once and shown
+in the same call; a long one is built in slices on later turns of the event loop (see
+``staging``) and ``show_staged`` shows it when it is ready, while the panes keep showing
+the previous documents. A change of view options, zoom, font, theme or pane width renders
+again.
 
-All of this runs on the UI thread: Qt objects made in a worker deadlocked the window
-(see ``collatio.gui.compared.prepare``).
+All of this runs on the UI thread except planning after a view toggle: Qt objects made in
+a worker deadlocked the window (see ``collatio.gui.compared.prepare``).
 
 May import: PySide6, the standard library, collatio.core and collatio.gui.* (the window
 only for type checking).
@@ -19,27 +21,44 @@ from typing import TYPE_CHECKING
 
 from collatio.core import Side
 
-from .plan import plan_render
-from .textdoc import build_document
+from .staging import Staged
+
+LAYING_OUT = "Laying out the view…"
 
 if TYPE_CHECKING:
     from .window import MainWindow
 
 
 def render_comparison(w: MainWindow) -> None:
-    """Show the window's comparison for the view options, font and palette of now (the
-    state stays on the window: ``plan``, ``rows``, ``blocks``)."""
+    """Show the window's comparison for the view options, font, palette and width of now
+    (at once, or when ``w.stager`` reports it staged)."""
     comparison = w.comparison
     if comparison is None:
+        w.stager.cancel()
         return
-    plan = w.plan
     view = w.view_state()
-    if plan is None or not plan.fits(comparison, view):
-        plan = w.plan = plan_render(comparison, view)  # a view option changed
+    plan = w.plan if w.plan is not None and w.plan.fits(comparison, view) else None
+    widths = (w.panes[Side.A].view.viewport().width(), w.panes[Side.B].view.viewport().width())
+    staged = w.stager.stage(comparison, view, plan, w.palette_, w.reader.font(w.reading_font),
+                            widths)
+    if staged is not None:
+        show_staged(w, staged)
+    else:
+        w.statusBar().showMessage(LAYING_OUT)
+
+
+def show_staged(w: MainWindow, staged: Staged) -> None:
+    """Put staged documents in the panes (the state stays on the window: ``plan``,
+    ``rows``, ``blocks``)."""
+    plan = staged.plan
+    if plan.comparison is not w.comparison:
+        return  # staged for a comparison no longer shown
+    w.plan = plan
     w.rows = plan.rows
-    font = w.reader.font(w.reading_font)
-    for side, pane in w.panes.items():
+    for side, doc in zip((Side.A, Side.B), staged.docs, strict=True):
         blocks = w.blocks[side] = plan.blocks(side)
-        pane.show_document(build_document(blocks, w.palette_, font), comparison, blocks)
-    w.aligner.set_rows((plan.first_blocks(Side.A), plan.first_blocks(Side.B)))
+        w.panes[side].show_document(doc, plan.comparison, blocks)
+    w.aligner.adopt((plan.first_blocks(Side.A), plan.first_blocks(Side.B)), staged.rows)
     w.reader.rendered(plan)
+    if w.statusBar().currentMessage() == LAYING_OUT:
+        w.statusBar().clearMessage()

@@ -118,6 +118,7 @@ class ViewController(QObject):
                 child._palette = palette  # type: ignore[attr-defined]
                 child.update()
         if w.comparison is not None:
+            w.reader.keep_position()
             w._render()
         else:
             self._restyle_plain()
@@ -147,6 +148,7 @@ class ViewController(QObject):
         for pane in w.panes.values():
             pane._font = w.reading_font  # used by show_plain
         if w.comparison is not None:
+            w.reader.keep_position()
             w._render()
         else:
             self._restyle_plain()

@@ -3,12 +3,13 @@
 Every character format carries its mark name in ``MARK_PROPERTY`` and every block its bar
 mark in ``BAR_PROPERTY``, so tests and the painter read what a span *is*, not its colour.
 
-May import: PySide6, the standard library and collatio.gui.{cells,marks,palette}.
+May import: PySide6, the standard library and collatio.gui.{cells,geometry,marks,palette}.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from typing import TypeVar, cast
 
 from collatio.core.model import Role
 from PySide6.QtGui import (
@@ -23,19 +24,23 @@ from PySide6.QtGui import (
 )
 
 from .cells import Block
+from .geometry import SideRows
 from .marks import Mark
 from .palette import Palette
 
 MARK_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
 BAR_PROPERTY = int(QTextFormat.Property.UserProperty) + 2
 ROW_PROPERTY = int(QTextFormat.Property.UserProperty) + 3
-BASE_TOP_PROPERTY = int(QTextFormat.Property.UserProperty) + 4  # top margin before padding
 
 # Vertical rhythm, in pixels: a little air between sentence rows, more between paragraphs.
 ROW_GAP = 6.0
 PARAGRAPH_GAP = 14.0
 BAR_INDENT = 14.0  # left margin that holds the bar
 LINE_HEIGHT_PERCENT = 125.0
+BUILD_STEP = 100  # blocks built between two yields of ``building``
+MEASURE_STEP = 60  # rows measured between two yields of ``measuring``
+
+T = TypeVar("T")
 
 
 def char_format(mark: Mark, palette: Palette, role: Role) -> QTextCharFormat:
@@ -65,7 +70,6 @@ def block_format(block: Block) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     top = PARAGRAPH_GAP if block.paragraph_start else ROW_GAP
     fmt.setTopMargin(top)
-    fmt.setProperty(BASE_TOP_PROPERTY, top)
     fmt.setBottomMargin(0.0)
     fmt.setLeftMargin(BAR_INDENT)
     # Generous leading: this is a reading view, and the marks sit on the text.
@@ -76,38 +80,79 @@ def block_format(block: Block) -> QTextBlockFormat:
     return fmt
 
 
-def build_document(blocks: tuple[Block, ...], palette: Palette, font: QFont) -> QTextDocument:
-    """A document with exactly one QTextBlock per planned block, in the same order."""
+def building(blocks: tuple[Block, ...], palette: Palette, font: QFont,
+             pads: Sequence[float] = ()) -> Generator[None, None, QTextDocument]:
+    """Build a document with exactly one QTextBlock per planned block, in the same order,
+    yielding every ``BUILD_STEP`` blocks (``staging`` spreads a long build over turns of
+    the event loop).
+
+    ``pads`` are the rows' paddings, if known: the space below each row that makes both
+    sides' rows equally tall. Qt collapses a block's bottom margin with the next block's
+    top margin (it uses the larger), so padding a row's last block would be partly
+    swallowed. The padding of row i therefore goes into the top margin of row i+1's first
+    block, on top of its base margin; the last row's padding goes below the document's
+    text (the root frame's bottom margin)."""
     doc = QTextDocument()
     doc.setDefaultFont(font)
     doc.setDocumentMargin(12.0)
-    # A reading view: no undo history to record (padding edits would fill it, too).
+    # A reading view: no undo history to record.
     doc.setUndoRedoEnabled(False)
     cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
     formats: dict[tuple[Mark, Role], QTextCharFormat] = {}
-    for number, block in enumerate(blocks):
-        if number == 0:
-            cursor.setBlockFormat(block_format(block))
-        else:
-            cursor.insertBlock(block_format(block))
-        for piece in block.pieces:
-            key = (piece.mark, block.role)
-            fmt = formats.get(key)
-            if fmt is None:  # a few dozen distinct formats serve tens of thousands of pieces
-                fmt = formats[key] = char_format(piece.mark, palette, block.role)
-            cursor.insertText(piece.text, fmt)
-    cursor.endEditBlock()
+    row = -1  # the row of the block, counted by the blocks that start one
+    for start in range(0, len(blocks), BUILD_STEP):
+        cursor.beginEditBlock()
+        for number in range(start, min(start + BUILD_STEP, len(blocks))):
+            block = blocks[number]
+            fmt_block = block_format(block)
+            if block.first_in_row:
+                row += 1
+                if 0 < row <= len(pads):  # the padding of the row above
+                    fmt_block.setTopMargin(fmt_block.topMargin() + pads[row - 1])
+            if number == 0:
+                cursor.setBlockFormat(fmt_block)
+            else:
+                cursor.insertBlock(fmt_block)
+            for piece in block.pieces:
+                key = (piece.mark, block.role)
+                fmt = formats.get(key)
+                if fmt is None:  # a few dozen distinct formats serve tens of thousands of pieces
+                    fmt = formats[key] = char_format(piece.mark, palette, block.role)
+                cursor.insertText(piece.text, fmt)
+        cursor.endEditBlock()
+        yield
+    if pads and len(pads) == row + 1 and pads[-1] > 0:
+        # The last row's padding: Qt leaves a last block's bottom margin out of the
+        # document's height, but not the root frame's.
+        frame = doc.rootFrame().frameFormat()
+        frame.setBottomMargin(frame.bottomMargin() + pads[-1])
+        doc.rootFrame().setFrameFormat(frame)
     return doc
 
 
-def row_tops(doc: QTextDocument, first_blocks: list[int], start: int = 0,
-             end: int | None = None) -> list[float]:
-    """The y of each row's first block (margins excluded, the same on both sides); rows
-    ``start``..``end`` (exclusive) only if given. Measuring lays the document out that far."""
-    layout = doc.documentLayout()
-    return [layout.blockBoundingRect(doc.findBlockByNumber(n)).top()
-            for n in first_blocks[start:end]]
+def build_document(blocks: tuple[Block, ...], palette: Palette, font: QFont) -> QTextDocument:
+    """A document with exactly one QTextBlock per planned block, in the same order."""
+    return run_through(building(blocks, palette, font))
+
+
+def run_through(steps: Generator[None, None, T]) -> T:
+    """What a stepwise computation returns, computed at once."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return cast(T, done.value)
+
+
+def measuring(doc: QTextDocument, first_blocks: list[int]) -> Generator[None, None, SideRows]:
+    """Where the rows of ``doc`` lie at its page width, yielding every ``MEASURE_STEP``
+    rows: measuring lays the document out that far, and laying a book out at once would
+    stall the UI thread."""
+    extents: list[tuple[float, float]] = []
+    for start in range(0, len(first_blocks), MEASURE_STEP):
+        extents.extend(row_extents(doc, first_blocks, start, start + MEASURE_STEP))
+        yield
+    return SideRows(tuple(top for top, _ in extents), tuple(extents), document_height(doc))
 
 
 def row_extents(doc: QTextDocument, first_blocks: list[int], start: int = 0,
@@ -115,7 +160,7 @@ def row_extents(doc: QTextDocument, first_blocks: list[int], start: int = 0,
     """(top, bottom) of each row's text: its blocks without the padding above or below;
     rows ``start``..``end`` (exclusive) only if given.
 
-    The padding of a row sits in the next row's top margin (see ``set_paddings``), so the
+    The padding of a row sits in the next row's top margin (see ``building``), so the
     last block's bounding rect ends where the row's text ends.
     """
     layout = doc.documentLayout()
@@ -134,53 +179,6 @@ def row_extents(doc: QTextDocument, first_blocks: list[int], start: int = 0,
 
 def document_height(doc: QTextDocument) -> float:
     return float(doc.documentLayout().documentSize().height())
-
-
-def current_paddings(doc: QTextDocument, first_blocks: list[int]) -> list[float]:
-    """The padding each row has now (see ``set_paddings`` for where it is kept)."""
-    pads: list[float] = []
-    for row in range(len(first_blocks)):
-        if row + 1 < len(first_blocks):
-            fmt = doc.findBlockByNumber(first_blocks[row + 1]).blockFormat()
-            base = (float(fmt.property(BASE_TOP_PROPERTY))
-                    if fmt.hasProperty(BASE_TOP_PROPERTY) else 0.0)
-            pads.append(max(0.0, fmt.topMargin() - base))
-        else:
-            pads.append(max(0.0, doc.lastBlock().blockFormat().bottomMargin()))
-    return pads
-
-
-def set_paddings(doc: QTextDocument, first_blocks: list[int], pads: Sequence[float],
-                 start: int = 0) -> None:
-    """Add each row's padding below it (all zeros resets); ``pads`` are those of the rows
-    from ``start`` on.
-
-    Qt collapses a block's bottom margin with the next block's top margin (it uses the
-    larger), so padding a row's last block would be partly swallowed. The padding of row i
-    therefore goes into the top margin of row i+1's first block, on top of its base margin;
-    the last row's padding is the bottom margin of the document's last block.
-    """
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    for row, pad in enumerate(pads, start):
-        if row + 1 < len(first_blocks):
-            block = doc.findBlockByNumber(first_blocks[row + 1])
-            current = block.blockFormat()
-            base = (float(current.property(BASE_TOP_PROPERTY))
-                    if current.hasProperty(BASE_TOP_PROPERTY) else 0.0)
-            want, have = base + pad, block.blockFormat().topMargin()
-            fmt = QTextBlockFormat()
-            fmt.setTopMargin(want)
-        else:
-            block = doc.lastBlock()
-            want, have = pad, block.blockFormat().bottomMargin()
-            fmt = QTextBlockFormat()
-            fmt.setBottomMargin(want)
-        if abs(want - have) < 0.25:
-            continue  # unchanged: skip, each change relayouts the block
-        cursor.setPosition(block.position())
-        cursor.mergeBlockFormat(fmt)
-    cursor.endEditBlock()
 
 
 def bar_colour(value: object, palette: Palette) -> QColor | None:

@@ -58,9 +58,10 @@ from .palette import LIGHT, Palette
 from .pane import Pane
 from .plan import RenderPlan, ViewState
 from .reader import Reader
-from .rendering import render_comparison
+from .rendering import render_comparison, show_staged
 from .rows import Row
 from .semantic_toggle import SemanticToggle, semantic_note
+from .staging import Staged, Stager
 
 HINTS = {
     Side.A: "No original yet.\n\nFile ▸ Open original… (Ctrl+O), File ▸ Paste as original, "
@@ -112,6 +113,10 @@ class MainWindow(QMainWindow):
         self.overrides = Overrides()  # the reader's corrections, kept across re-runs
         self.panes = {side: Pane(side, palette, font) for side in (Side.A, Side.B)}
         self.aligner = RowAligner(self.panes[Side.A].view, self.panes[Side.B].view, self)
+        # Builds the panes' documents, in slices for a long comparison (gui/staging.py).
+        self.stager = Stager(self.runner, self)
+        self.stager.staged.connect(self._on_staged)
+        self.stager.failed.connect(self._on_stage_failed)
         # Gutter, overview, change list, navigation, find, zoom, threshold (gui/reader.py).
         self.reader = Reader(self, self.panes, self.aligner, palette, self._render,
                              self._set_link_threshold)
@@ -366,6 +371,13 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         render_comparison(self)
 
+    def _on_staged(self, staged: Staged) -> None:
+        show_staged(self, staged)
+
+    def _on_stage_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        self._warn("The view could not be laid out", message)
+
     def view_state(self) -> ViewState:
         """The view options the rows and cells depend on, as they are now."""
         return self.reader.view_state(self.boilerplate_action.isChecked())
@@ -377,6 +389,7 @@ class MainWindow(QMainWindow):
 
     # ---- view options ---------------------------------------------------------------------
     def _on_boilerplate_toggled(self) -> None:
+        self.reader.keep_position()  # the sentence at the top stays there
         self._render()
 
     def _on_legend_toggled(self) -> None:

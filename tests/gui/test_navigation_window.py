@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from collatio.core import Side
@@ -10,6 +10,7 @@ from collatio.core.model import LinkKind
 from collatio.gui.cells import position_of
 from collatio.gui.connectors import edge_at
 from collatio.gui.navigation import ChangeKind
+from collatio.gui.themes import ThemeChoice
 from collatio.gui.window import MainWindow
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -271,3 +272,42 @@ def test_substantive_only_and_hide_minor_skip_minor_changes(qtbot: QtBot) -> Non
     reader.hide_minor_action.trigger()  # minor shown as unchanged, and no longer a change
     assert [ch.link for ch in reader.changes] == ["l3"]
     assert reader.dock.model.rowCount() == 1
+
+
+def _top_line_starts(w: MainWindow, sid: str) -> bool:
+    """The line where sentence ``sid`` starts is the first line of the A pane."""
+    assert w.comparison is not None
+    view = w.panes[Side.A].view
+    found = position_of(w.blocks[Side.A], sid, w.comparison.a.sentence(sid).start)
+    assert found is not None
+    cursor = QTextCursor(view.document().findBlockByNumber(found[0]))
+    cursor.setPosition(cursor.position() + found[1])
+    rect = view.cursorRect(cursor)
+    return 0 <= rect.top() < rect.height()
+
+
+# (what re-renders the view), one comment each.
+RERENDERS = [
+    lambda w: w.boilerplate_action.trigger(),  # a view option the window holds
+    lambda w: w.reader.changes_only_action.trigger(),  # one the reader holds
+    # The theme, light and dark in turn: same rows, new colours.
+    lambda w: w.comforts.view.set_theme(
+        ThemeChoice.LIGHT if w.comforts.view.prefs.theme is ThemeChoice.DARK else ThemeChoice.DARK),
+]
+
+
+@pytest.mark.parametrize("rerender", RERENDERS)
+def test_a_re_render_keeps_the_sentence_at_the_top(shown: MainWindow, qtbot: QtBot,
+                                                   rerender: Callable[[MainWindow], None]) -> None:
+    middle = len(shown.rows) // 2
+    bar = shown.panes[Side.A].view.verticalScrollBar()
+    bar.setValue(round(shown.aligner.tops[0][middle]))
+    top = shown.reader.top_sentence()
+    assert top is not None and bar.value() > 0
+    rerender(shown)
+    assert _top_line_starts(shown, top)
+    # At the very top the view stays at the top: the rows above the first original
+    # sentence (the revision's site navigation) stay in view.
+    bar.setValue(0)
+    rerender(shown)
+    assert bar.value() == 0

@@ -1,5 +1,5 @@
-"""The render plan: computed by the comparison job in the worker, re-planned on the UI thread
-only when a view option changed; the aligner pads a long comparison in chunks (pytest-qt)."""
+"""The render plan: computed by the comparison job in the worker, re-planned when a view
+option changed; a long comparison's documents are staged in slices (pytest-qt)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from collatio.core import Comparison, LoadedText, Side
 from collatio.core.model import LinkKind
 from collatio.gui import compared as compared_module
 from collatio.gui import plan as plan_module
-from collatio.gui import rendering as rendering_module
-from collatio.gui.aligner import SMALL_ROWS
+from collatio.gui import staging as staging_module
 from collatio.gui.cells import plan_side
+from collatio.gui.geometry import SideRows
 from collatio.gui.layoutopts import fold_unchanged
 from collatio.gui.navigation import changes
 from collatio.gui.plan import RenderPlan, ViewState, plan_render
 from collatio.gui.rows import build_rows
+from collatio.gui.staging import Stager
+from collatio.gui.textdoc import document_height, row_extents
 from collatio.gui.window import MainWindow
 from pytestqt.qtbot import QtBot
 
@@ -51,7 +53,7 @@ def plan_threads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ViewState]]
         return plan_render(comparison, view)
 
     monkeypatch.setattr(compared_module, "plan_render", recording)  # the job's
-    monkeypatch.setattr(rendering_module, "plan_render", recording)  # the window's re-plans
+    monkeypatch.setattr(staging_module, "plan_render", recording)  # re-plans for a view
     return calls
 
 
@@ -74,13 +76,13 @@ def test_the_worker_plans_and_the_ui_thread_only_paints(
 
     monkeypatch.setattr(plan_module, "plan_side", watched)
     aligned_here: list[int] = []  # rows measured and padded by the window
-    set_rows = window.aligner.set_rows
+    adopt = window.aligner.adopt
 
-    def aligning(first: tuple[list[int], list[int]]) -> None:
+    def aligning(first: tuple[list[int], list[int]], rows: tuple[SideRows, SideRows]) -> None:
         aligned_here.append(len(first[0]))
-        set_rows(first)
+        adopt(first, rows)
 
-    monkeypatch.setattr(window.aligner, "set_rows", aligning)
+    monkeypatch.setattr(window.aligner, "adopt", aligning)
     with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
         _start_run(window)
     assert [name for name, _ in plan_threads] != [] and ui not in [n for n, _ in plan_threads]
@@ -131,32 +133,99 @@ def _long_comparison(rows: int) -> Comparison:
     return make(a, b, [L((k,), (k,), LinkKind.REWORDED) for k in range(rows)])
 
 
-def test_a_long_comparison_is_aligned_in_chunks_as_a_whole_would_be(
-        window: MainWindow, qtbot: QtBot) -> None:
-    c = _long_comparison(SMALL_ROWS + 200)
-    window.show_comparison(c)
+@pytest.fixture
+def staged_in_slices(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every comparison is staged in slices (as a book would be); records each slice's
+    generation."""
+    monkeypatch.setattr(staging_module, "AT_ONCE_CHARS", 0)
+    slices: list[int] = []
+    real = Stager._slice
+
+    def counting(self: Stager, generation: int) -> None:
+        slices.append(generation)
+        real(self, generation)
+
+    monkeypatch.setattr(Stager, "_slice", counting)
+    return slices
+
+
+def _laid_out_rows(window: MainWindow, side: Side) -> SideRows:
+    """Where Qt itself puts the shown document's rows, laid out in full."""
+    doc = window.panes[side].view.document()
+    first = window.aligner.first_blocks[0 if side is Side.A else 1]
+    extents = row_extents(doc, first)
+    return SideRows(tuple(top for top, _ in extents), tuple(extents), document_height(doc))
+
+
+def test_a_long_comparison_is_staged_in_slices_while_the_old_view_stays(
+        window: MainWindow, qtbot: QtBot, staged_in_slices: list[int]) -> None:
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(40))
+    before = window.panes[Side.A].view.document()
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(450))
+        # Nothing is built in the call: the panes still show the previous documents.
+        assert window.panes[Side.A].view.document() is before
+        assert window.stager.busy and len(window.rows) == 40
+        assert window.statusBar().currentMessage() == "Laying out the view…"
+    assert len(window.rows) == 450 and not window.stager.busy
+    assert window.panes[Side.A].view.document() is not before
+    assert window.statusBar().currentMessage() == ""
+    # Built over many turns of the event loop, not in one.
+    assert staged_in_slices.count(staged_in_slices[-1]) > 1
+
+
+def test_staged_geometry_is_what_qt_lays_out(window: MainWindow, qtbot: QtBot,
+                                             staged_in_slices: list[int]) -> None:
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(450))
     aligner = window.aligner
-    n = len(window.rows)
-    assert n > SMALL_ROWS
-    aligned = len(aligner.tops[0])
-    assert not aligner.complete and 0 < aligned < n  # the first screens only, at once
+    assert aligner.rows == 450
+    # Every row needed padding, and both sides' rows start at the same height.
     assert aligner.tops[0] == aligner.tops[1]
-    bar = window.panes[Side.A].view.viewport().height()
-    assert aligner.tops[0][-1] >= bar  # at least the first screen
-    qtbot.waitUntil(lambda: aligner.complete, timeout=TIMEOUT)
-    tops, extents = (list(aligner.tops[0]), list(aligner.tops[1])), aligner.extents
-    assert len(tops[0]) == n and tops[0] == tops[1]
-    aligner.equalise()  # the whole at once: nothing left to change
-    assert (aligner.tops[0], aligner.tops[1]) == tops and aligner.extents == extents
+    assert aligner.totals[0] == aligner.totals[1]
+    for k, side in enumerate((Side.A, Side.B)):
+        qt = _laid_out_rows(window, side)
+        assert list(qt.tops) == aligner.tops[k]
+        assert list(qt.extents) == aligner.extents[k]
+        assert qt.total == aligner.totals[k]
 
 
-def test_a_jump_ahead_of_the_chunks_aligns_up_to_its_row(window: MainWindow) -> None:
-    window.show_comparison(_long_comparison(SMALL_ROWS + 200))
-    aligner, reader = window.aligner, window.reader
-    assert not aligner.complete
+def test_a_newer_render_supersedes_one_under_way(window: MainWindow, qtbot: QtBot,
+                                                 staged_in_slices: list[int]) -> None:
+    shown: list[int] = []
+    window.stager.staged.connect(lambda staged: shown.append(len(staged.plan.rows)))
+    window.show_comparison(_long_comparison(300))
+    qtbot.wait(1)
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(200))
+    qtbot.wait(50)
+    assert shown == [200] and len(window.rows) == 200
+
+
+def test_a_long_comparison_is_planned_in_a_worker_after_a_toggle(
+        window: MainWindow, qtbot: QtBot, staged_in_slices: list[int],
+        plan_threads: list[tuple[str, ViewState]]) -> None:
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(300))
+    ui = threading.current_thread().name
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.reader.changes_only_action.trigger()
+    assert [view for _, view in plan_threads] == [ViewState(True, False, False),
+                                                  ViewState(True, True, False)]
+    assert plan_threads[-1][0] != ui
+    assert window.plan is not None and window.plan.view == ViewState(True, True, False)
+
+
+def test_a_jump_reaches_rows_qt_has_not_laid_out_yet(window: MainWindow, qtbot: QtBot,
+                                                     staged_in_slices: list[int]) -> None:
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(450))
+    reader, aligner = window.reader, window.aligner
     last = reader.changes[-1].row
-    reader.select_row(last)
-    assert len(aligner.tops[0]) > last and aligner.tops[0] == aligner.tops[1]
-    view = window.panes[Side.A].view
-    top = aligner.extents[0][last][0]
-    assert view.verticalScrollBar().value() <= top <= view.verticalScrollBar().value() + view.viewport().height()
+    reader.select_row(last)  # Qt lays a new document out lazily: its scroll range is short
+    for k, side in enumerate((Side.A, Side.B)):
+        view = window.panes[side].view
+        top = aligner.extents[k][last][0]
+        value = view.verticalScrollBar().value()
+        assert value <= top <= value + view.viewport().height()
