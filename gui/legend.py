@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .marks import LEGEND
+from .marks import BAND_LEGEND, BAND_LEGEND_NOTE, BAND_LEGEND_TITLE, LEGEND
 from .palette import Palette, SpanStyle
 
 
@@ -31,15 +31,24 @@ def _unbroken(text: str) -> str:
 
 
 def legend_html(palette: Palette) -> str:
-    """Each mark's sample drawn in its own style, then its meaning.
+    """Each mark's sample drawn in its own style, then its meaning; on a line of their
+    own, the colours of the bands between the panes and of the overview map.
 
     In a narrow window the strip wraps, but only between entries: a glyph never ends a
     line whose meaning starts the next one.
     """
-    items = []
+    def muted(text: str) -> str:
+        return f'<span style="color:{palette.muted}">{_unbroken(text)}</span>'
+
+    marks = []
     for entry in LEGEND:
         style = palette.style(entry.mark)
         sample = f'<span style="{_css(style, palette)}">&nbsp;{_unbroken(entry.sample)}&nbsp;</span>'
-        meaning = f'<span style="color:{palette.muted}">{_unbroken(entry.meaning)}</span>'
-        items.append(f"{sample}&nbsp;{meaning}")
-    return "&nbsp;&nbsp; ".join(items)
+        marks.append(f"{sample}&nbsp;{muted(entry.meaning)}")
+    bands = [muted(BAND_LEGEND_TITLE)]
+    for entry in BAND_LEGEND:
+        colour = palette.style(entry.mark).bar or palette.muted
+        swatch = f'<span style="background-color:{colour}">&nbsp;&nbsp;&nbsp;</span>'
+        bands.append(f"{swatch}&nbsp;{muted(entry.meaning)}")
+    bands.append(muted(BAND_LEGEND_NOTE))
+    return "&nbsp;&nbsp; ".join(marks) + "<br>" + "&nbsp;&nbsp; ".join(bands)

@@ -237,3 +237,17 @@ LEGEND = (
     LegendEntry(Mark.GLYPH_MOVED, "⇅", "sentence moved"),
     LegendEntry(Mark.IGNORED, "grey italic", "boilerplate, not compared"),
 )
+
+# The colours of the bands between the panes and of the overview map beside the revision
+# (their fill colour is the mark's bar colour; the sample is a swatch, not text).
+BAND_LEGEND = (
+    LegendEntry(Mark.BAND_IDENTICAL, "", "identical"),
+    LegendEntry(Mark.BAND_MINOR, "", "minor edit"),
+    LegendEntry(Mark.BAND_REWORDED, "", "reworded"),
+    LegendEntry(Mark.MOVED, "", "moved (hatched)"),
+    LegendEntry(Mark.REMOVED, "", "removed"),
+    LegendEntry(Mark.ADDED, "", "added"),
+    LegendEntry(Mark.QUOTE, "", "quotation changed"),
+)
+BAND_LEGEND_TITLE = "Bands and map:"
+BAND_LEGEND_NOTE = "framed: on screen"
