@@ -46,19 +46,27 @@ class BatchError(Exception):
 class BatchSummary:
     total: int = 0  # pairs in the CSV
     skipped: int = 0  # already in the output before this run
+    earlier_errors: int = 0  # of those, recorded as errors (kept: no --retry-errors)
     ok: int = 0
     errors: int = 0  # pairs recorded with status "error"
     unrecorded: int = 0  # lost to a crashed worker; retried by the next run
     seconds: float = 0.0
     interrupted: bool = False
-    error_ids: list[str] = field(default_factory=list)
+    error_ids: list[str] = field(default_factory=list)  # this run's, then earlier ones
+
+    @property
+    def failed(self) -> bool:
+        """The output lacks a good result for some pair: exit with a failure."""
+        return bool(self.errors or self.earlier_errors or self.unrecorded or self.interrupted)
 
     def line(self, output: Path) -> str:
         done = self.ok + self.errors
         rate = f", {done / self.seconds:.2f} pairs/s" if self.seconds > 0 and done else ""
+        earlier = (f" ({self.earlier_errors} of them errors: --retry-errors runs them again)"
+                   if self.earlier_errors else "")
         text = (
             f"{self.total} pairs: {self.ok} ok, {self.errors} errors, {self.skipped} already done"
-            f" → {output} ({self.seconds:.1f} s{rate})"
+            f"{earlier} → {output} ({self.seconds:.1f} s{rate})"
         )
         if self.unrecorded:
             text += f"; {self.unrecorded} not recorded (worker failure): run again to retry them"
@@ -96,15 +104,16 @@ def read_pairs(pairs_csv: Path, *, full: bool = False, options: dict[str, Any] |
     return tasks
 
 
-def recorded_ids(output: Path, *, retry_errors: bool = False) -> set[str]:
-    """Ids already in the output; repairs a torn last line first.
+def recorded(output: Path, *, retry_errors: bool = False) -> tuple[set[str], set[str]]:
+    """Ids already in the output, and those of them recorded as errors; repairs a torn
+    last line first.
 
     Only the last line can be torn, because lines are appended and fsync'd one at a
     time. With ``retry_errors`` the error lines are dropped (atomically) so those
     pairs run again.
     """
     if not output.exists():
-        return set()
+        return set(), set()
     data = output.read_bytes()
     if data and not data.endswith(b"\n"):
         keep = data.rfind(b"\n") + 1
@@ -114,6 +123,7 @@ def recorded_ids(output: Path, *, retry_errors: bool = False) -> set[str]:
             os.fsync(handle.fileno())
         data = data[:keep]
     ids: set[str] = set()
+    errors: set[str] = set()
     kept: list[bytes] = []
     for raw in data.splitlines(keepends=True):
         try:
@@ -122,15 +132,17 @@ def recorded_ids(output: Path, *, retry_errors: bool = False) -> set[str]:
             continue  # not ours or damaged: ignored, and its pair is done again
         if not isinstance(record, dict) or "id" not in record:
             continue
-        if retry_errors and record.get("status") == "error":
-            continue
+        if record.get("status") == "error":
+            if retry_errors:
+                continue
+            errors.add(str(record["id"]))
         ids.add(str(record["id"]))
         kept.append(raw)
     if retry_errors:
         from .atomic import write_bytes_atomic
 
         write_bytes_atomic(output, b"".join(kept))
-    return ids
+    return ids, errors
 
 
 class Journal:
@@ -283,9 +295,11 @@ def run_batch(
     tasks = read_pairs(pairs_csv, full=full, options=options)
     if not output.parent.is_dir():
         raise BatchError(f"{output}: folder {output.parent} does not exist")
-    done = recorded_ids(output, retry_errors=retry_errors)
+    done, done_badly = recorded(output, retry_errors=retry_errors)
     todo = [t for t in tasks if t.id not in done]
-    summary = BatchSummary(total=len(tasks), skipped=len(tasks) - len(todo))
+    earlier = [t.id for t in tasks if t.id in done_badly]
+    summary = BatchSummary(total=len(tasks), skipped=len(tasks) - len(todo),
+                           earlier_errors=len(earlier))
     started = time.perf_counter()
     outcomes: Iterable[Outcome]
     if not todo:
@@ -316,6 +330,7 @@ def run_batch(
         bar.close()
         journal.close()
         summary.seconds = time.perf_counter() - started
+    summary.error_ids.extend(earlier)  # an earlier run's errors are still in the output
     return summary
 
 
@@ -399,5 +414,4 @@ def run_cli(args: argparse.Namespace) -> int:
         if summary.error_ids:
             shown = ", ".join(summary.error_ids[:10]) + (" …" if len(summary.error_ids) > 10 else "")
             print(f"collatio: failed pairs: {shown} (see the error lines in the output)", file=sys.stderr)
-    failed = summary.errors or summary.unrecorded or summary.interrupted
-    return EXIT_FAILED if failed else EXIT_OK
+    return EXIT_FAILED if summary.failed else EXIT_OK

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from collatio.core import cli
-from collatio.core.batch import BatchError, read_pairs, recorded_ids, run_batch
+from collatio.core.batch import BatchError, read_pairs, recorded, run_batch
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 ORIGINAL = (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8")
@@ -63,6 +63,10 @@ def test_one_line_per_pair_with_statistics_and_errors(tmp_path: Path, capsys: py
     assert code == cli.EXIT_FAILED  # a pair failed; the others are recorded all the same
     err = capsys.readouterr().err
     assert "3 pairs: 2 ok, 1 errors" in err and "\r" not in err  # summary, no bar when not a tty
+    # Run again: nothing is left to do, but the output still holds p1's error line.
+    assert cli.main(["batch", str(pairs), "-o", str(out)]) == cli.EXIT_FAILED
+    err = capsys.readouterr().err
+    assert "3 already done (1 of them errors" in err and "failed pairs: p1" in err
 
 
 def test_full_adds_the_alignment_document(tmp_path: Path) -> None:
@@ -104,9 +108,14 @@ def test_retry_errors_runs_failed_pairs_again(tmp_path: Path) -> None:
     out = tmp_path / "results.jsonl"
     run_batch(pairs, out)
     (tmp_path / "docs" / "1-b.txt").write_text("Jetzt gibt es die Datei doch.\n", encoding="utf-8")
-    assert run_batch(pairs, out).skipped == 2  # errors count as done unless asked
+    again = run_batch(pairs, out)
+    assert again.skipped == 2  # errors count as done unless asked ...
+    # ... but they are still failures: the rerun says so, names them and fails.
+    assert (again.earlier_errors, again.error_ids, again.failed) == (1, ["p1"], True)
+    assert "1 of them errors: --retry-errors runs them again" in again.line(out)
     summary = run_batch(pairs, out, retry_errors=True)
-    assert (summary.skipped, summary.ok) == (1, 1)
+    assert (summary.skipped, summary.ok, summary.earlier_errors) == (1, 1, 0)
+    assert not summary.failed
     assert sorted((r["id"], r["status"]) for r in _records(out)) == [("p0", "ok"), ("p1", "ok")]
 
 
@@ -147,7 +156,7 @@ def test_paths_are_relative_to_the_csv(tmp_path: Path) -> None:
 
 
 def test_recorded_ids_of_a_missing_file_is_empty(tmp_path: Path) -> None:
-    assert recorded_ids(tmp_path / "none.jsonl") == set()
+    assert recorded(tmp_path / "none.jsonl") == (set(), set())
 
 
 def test_a_killed_batch_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
