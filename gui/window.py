@@ -397,5 +397,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
+        self.stager.cancel()  # no slice of a staging may run on a closed window
         self.runner.wait(3000)
         super().closeEvent(event)
