@@ -161,6 +161,8 @@ class ViewController(QObject):
     def _apply_preferences(self) -> None:
         p, w = self.prefs, self.window
         w.boilerplate_action.setChecked(p.show_boilerplate)
+        w.legend_action.setChecked(p.show_legend)
+        w.legend.setVisible(p.show_legend)
         if p.font_family:
             self.set_font_family(p.font_family)
         reader = getattr(w, "reader", None)
@@ -186,6 +188,7 @@ class ViewController(QObject):
     def save_preferences(self) -> None:
         p, w = self.prefs, self.window
         p.show_boilerplate = w.boilerplate_action.isChecked()
+        p.show_legend = w.legend_action.isChecked()
         p.link_threshold = w.options.link_threshold
         semantic = getattr(w, "semantic", None)
         if semantic is not None:

