@@ -7,7 +7,7 @@ it, so each row starts at the same height on both sides) with where their rows l
 measured and padded again: after a short debounce the aligner asks for that
 (``width_changed``; the window stages the documents again).
 
-May import: PySide6, the standard library and collatio.gui.{geometry,pane,textdoc}.
+May import: PySide6, the standard library and collatio.gui.{geometry,pane}.
 """
 
 from __future__ import annotations
@@ -43,14 +43,14 @@ class RowAligner(QObject):
                 self._on_scroll_a if k == 0 else self._on_scroll_b
             )
 
-    def adopt(self, first: tuple[list[int], list[int]], rows: tuple[SideRows, SideRows]) -> None:
+    def adopt(self, first: tuple[list[int], list[int]], rows: tuple[SideRows, SideRows],
+              widths: tuple[int, int]) -> None:
         """The panes show new documents: block numbers of each row's first block per side
-        ([] for no rows), and where the rows lie (measured at the panes' width)."""
-        # A resize pending in the debounce is covered if the documents were measured at
-        # the width of now; if not, it still comes.
-        if all(view.viewport().width() == round(view.document().pageSize().width())
-               for view in self.views):
-            self._timer.stop()
+        ([] for no rows), and where the rows lie, measured at the panes' ``widths``."""
+        if widths == tuple(view.viewport().width() for view in self.views):
+            self._timer.stop()  # a resize pending in the debounce is covered
+        else:
+            self._timer.start()  # the panes changed width meanwhile: measure again
         self.first_blocks = first
         self.tops = (list(rows[0].tops), list(rows[1].tops))
         self.extents = (list(rows[0].extents), list(rows[1].extents))

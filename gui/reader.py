@@ -188,8 +188,10 @@ class Reader(QObject):
     def keep_position(self) -> None:
         """Bring the sentence now at the top back to the top after the next render (at the
         very top, the top: what is above the first original sentence stays in view)."""
-        at_top = self.views[Side.A].verticalScrollBar().value() == 0
-        self._restore_key = None if at_top else self.top_sentence()
+        self._restore_key = None if self._at_top() else self.top_sentence()
+
+    def _at_top(self) -> bool:
+        return self.views[Side.A].verticalScrollBar().value() == 0
 
     def run_ended(self, outcome: str) -> None:
         if outcome != "completed":
@@ -204,8 +206,8 @@ class Reader(QObject):
         measured and padded again. The row that was at the top comes back to the top: the
         row, found by the rows' positions before the change (the text under the top edge
         is another one since the re-wrap)."""
-        at_top = self.views[Side.A].verticalScrollBar().value() == 0
-        self._restore_key = None if at_top else first_original_sentence(self.rows, self.top_row())
+        top = first_original_sentence(self.rows, self.top_row())
+        self._restore_key = None if self._at_top() else top
         self._rerender()
 
     def set_zoom(self, zoom: int) -> None:

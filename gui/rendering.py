@@ -58,7 +58,8 @@ def show_staged(w: MainWindow, staged: Staged) -> None:
     for side, doc in zip((Side.A, Side.B), staged.docs, strict=True):
         blocks = w.blocks[side] = plan.blocks(side)
         w.panes[side].show_document(doc, plan.comparison, blocks)
-    w.aligner.adopt((plan.first_blocks(Side.A), plan.first_blocks(Side.B)), staged.rows)
+    w.aligner.adopt((plan.first_blocks(Side.A), plan.first_blocks(Side.B)), staged.rows,
+                    staged.widths)
     w.reader.rendered(plan)
     if w.statusBar().currentMessage() == LAYING_OUT:
         w.statusBar().clearMessage()

@@ -150,6 +150,7 @@ class Stager(QObject):
             return
         deadline = time.perf_counter() + SLICE_SECONDS
         try:
+            next(steps)  # at least one step per slice
             while time.perf_counter() < deadline:
                 next(steps)
         except StopIteration as done:

@@ -78,9 +78,10 @@ def test_the_worker_plans_and_the_ui_thread_only_paints(
     aligned_here: list[int] = []  # rows measured and padded by the window
     adopt = window.aligner.adopt
 
-    def aligning(first: tuple[list[int], list[int]], rows: tuple[SideRows, SideRows]) -> None:
+    def aligning(first: tuple[list[int], list[int]], rows: tuple[SideRows, SideRows],
+                 widths: tuple[int, int]) -> None:
         aligned_here.append(len(first[0]))
-        adopt(first, rows)
+        adopt(first, rows, widths)
 
     monkeypatch.setattr(window.aligner, "adopt", aligning)
     with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
@@ -229,3 +230,28 @@ def test_a_jump_reaches_rows_qt_has_not_laid_out_yet(window: MainWindow, qtbot: 
         top = aligner.extents[k][last][0]
         value = view.verticalScrollBar().value()
         assert value <= top <= value + view.viewport().height()
+
+
+def test_a_resize_during_staging_ends_in_rows_measured_at_the_new_width(
+        window: MainWindow, qtbot: QtBot, staged_in_slices: list[int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(staging_module, "SLICE_SECONDS", 0.0)  # one step per slice: slow
+    window.aligner._timer.setInterval(600)  # the resize's debounce outlasts the staging
+    window.show_comparison(_long_comparison(450))
+    assert window.stager.busy
+    view = window.panes[Side.A].view
+    width = view.viewport().width()
+    window.resize(window.width() - 200, window.height())  # the text re-wraps: taller rows
+    qtbot.waitUntil(lambda: view.viewport().width() != width, timeout=TIMEOUT)
+    aligner = window.aligner
+    # The panes took their new width while the staging for the old one went on.
+    assert window.stager.busy and aligner._timer.isActive()
+
+    def settled() -> bool:
+        return (not window.stager.busy and not aligner._timer.isActive()
+                and aligner.rows == 450)
+
+    qtbot.waitUntil(settled, timeout=TIMEOUT)
+    for k, side in enumerate((Side.A, Side.B)):
+        qt = _laid_out_rows(window, side)
+        assert list(qt.tops) == aligner.tops[k] and qt.total == aligner.totals[k]
