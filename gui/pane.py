@@ -69,6 +69,10 @@ class TextView(QTextBrowser):
         # Always there, so a new document never changes the text width: a scroll bar that
         # came and went would re-wrap the text and re-align every row.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # The text wraps at the widget's width, anywhere if it must: nothing to scroll
+        # sideways. Qt still showed a bar for a line a fraction of a pixel too wide, which
+        # took a bar's height from one pane only.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison: Comparison | None = None
         self.blocks: tuple[Block, ...] = ()
         # Row outlines drawn over the text, in document y: (top, bottom, dashed).

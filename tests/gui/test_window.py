@@ -141,6 +141,12 @@ def test_rows_start_at_the_same_height_and_stay_so_after_resize(
     qtbot.waitUntil(lambda: not shown.aligner._timer.isActive(), timeout=3000)
     qtbot.wait(50)
     _assert_rows_aligned(shown)
+    # The text wraps at any width: no pane ever scrolls sideways (a sideways bar in one
+    # pane only would also make the two viewports unequally tall).
+    for pane in shown.panes.values():
+        assert not pane.view.horizontalScrollBar().isVisible()
+        assert (pane.view.horizontalScrollBarPolicy()
+                is Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def test_scrolling_one_pane_scrolls_the_other_to_the_same_row(shown: MainWindow) -> None:
