@@ -130,11 +130,6 @@ def building(blocks: tuple[Block, ...], palette: Palette, font: QFont,
     return doc
 
 
-def build_document(blocks: tuple[Block, ...], palette: Palette, font: QFont) -> QTextDocument:
-    """A document with exactly one QTextBlock per planned block, in the same order."""
-    return run_through(building(blocks, palette, font))
-
-
 def run_through(steps: Generator[None, None, T]) -> T:
     """What a stepwise computation returns, computed at once."""
     while True:
