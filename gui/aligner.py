@@ -33,12 +33,16 @@ class RowAligner(QObject):
         # Per side, (top, bottom) of each row's text, for the connector bands.
         self.extents: tuple[list[tuple[float, float]], list[tuple[float, float]]] = ([], [])
         self._syncing = False
+        # From a width change until the rows are measured again: the panes are not kept
+        # in step meanwhile, as the rows' positions are the old width's (each pane keeps
+        # its own text at the top through the re-wrap, see ``TextView.resizeEvent``).
+        self.stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RESIZE_DEBOUNCE_MS)
         self._timer.timeout.connect(self.width_changed)
         for k, view in enumerate(self.views):
-            view.resized.connect(self._timer.start)
+            view.resized.connect(self._on_resized)
             view.verticalScrollBar().valueChanged.connect(
                 self._on_scroll_a if k == 0 else self._on_scroll_b
             )
@@ -49,8 +53,9 @@ class RowAligner(QObject):
         ([] for no rows), and where the rows lie, measured at the panes' ``widths``."""
         if widths == tuple(view.viewport().width() for view in self.views):
             self._timer.stop()  # a resize pending in the debounce is covered
+            self.stale = False
         else:
-            self._timer.start()  # the panes changed width meanwhile: measure again
+            self._on_resized()  # the panes changed width meanwhile: measure again
         self.first_blocks = first
         self.tops = (list(rows[0].tops), list(rows[1].tops))
         self.extents = (list(rows[0].extents), list(rows[1].extents))
@@ -84,6 +89,10 @@ class RowAligner(QObject):
         self.reach(0, y)
         self.views[0].verticalScrollBar().setValue(round(y))
 
+    def _on_resized(self) -> None:
+        self.stale = True
+        self._timer.start()
+
     def _on_scroll_a(self, value: int) -> None:
         self._sync(0)
 
@@ -91,7 +100,7 @@ class RowAligner(QObject):
         self._sync(1)
 
     def _sync(self, source: int) -> None:
-        if self._syncing:
+        if self._syncing or self.stale:
             return
         target = 1 - source
         src, dst = self.views[source], self.views[target]

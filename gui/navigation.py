@@ -214,12 +214,3 @@ def partner_rows(rows: Sequence[Row], side: Side, sentence: str) -> tuple[int, t
             return index, _visible(other)
     return -1, ()
 
-
-def first_original_sentence(rows: Sequence[Row], start: int) -> str | None:
-    """The first original sentence in the rows from ``start`` on: a place in the text that
-    outlives a re-render (the rows' positions do not). None if there is none."""
-    for row in rows[max(0, start):]:
-        ids = row.sentence_ids("a")
-        if ids:
-            return ids[0]
-    return None

@@ -52,7 +52,7 @@ class TextView(QTextBrowser):
     """Read-only text with bars in the left margin, file drops and sentence tooltips."""
 
     file_dropped = Signal(str)
-    resized = Signal()  # laid out for a new width
+    resized = Signal()  # about to be laid out for a new width (the rows' geometry is stale)
     sentence_clicked = Signal(str)  # a click (not a drag-select) on a sentence
     sentence_hovered = Signal(str)  # the sentence under the mouse changed ("" for none)
 
@@ -103,9 +103,20 @@ class TextView(QTextBrowser):
         self.file_dropped.emit(path)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.oldSize().width() == event.size().width():
+            super().resizeEvent(event)
+            return
+        self.resized.emit()
+        # Qt re-wraps the text for the new width and keeps the scroll value, so other text
+        # would come to the top: keep the text that was at the top there, as an editor does
+        # (the window then measures and pads the rows again, keeping that sentence).
+        bar = self.verticalScrollBar()
+        anchor = self.cursorForPosition(QPoint(0, 0)).position() if bar.value() > 0 else None
         super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.resized.emit()
+        if anchor is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(anchor)
+            bar.setValue(bar.value() + self.cursorRect(cursor).top())
 
     def sentence_id_at(self, pos: QPoint) -> str | None:
         """The id of the sentence under a viewport position, if any."""

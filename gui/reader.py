@@ -37,7 +37,6 @@ from .navigation import (
     SUBSTANTIVE,
     Change,
     filter_changes,
-    first_original_sentence,
     index_of_row,
     partner_rows,
     step,
@@ -70,6 +69,10 @@ class Reader(QObject):
         self.changes: tuple[Change, ...] = ()
         self.selected_row: int | None = None
         self._selected_key: str | None = None  # a sentence of the selected row, across renders
+        # Keep the place across the next render: which sentence is at the top is read just
+        # before the new documents replace the old (``before_swap``), so scrolling or a jump
+        # made while a long comparison is being laid out counts too.
+        self._keep = False
         self._restore_key: str | None = None  # the sentence to bring back to the top
         self.zoom = 0
         self.gutter = ConnectorGutter(self.views[Side.A], self.views[Side.B], palette, window)
@@ -186,29 +189,32 @@ class Reader(QObject):
         self.finder.refresh()
 
     def keep_position(self) -> None:
-        """Bring the sentence now at the top back to the top after the next render (at the
-        very top, the top: what is above the first original sentence stays in view)."""
-        self._restore_key = None if self._at_top() else self.top_sentence()
+        """Bring the sentence at the top back to the top after the next render."""
+        self._keep = True
+
+    def before_swap(self) -> None:
+        """The new documents are about to replace the ones shown: note the sentence now at
+        the top, if the place is to be kept (at the very top, the top: what is above the
+        first original sentence stays in view)."""
+        if self._keep:
+            self._keep = False
+            self._restore_key = None if self._at_top() else self.top_sentence()
 
     def _at_top(self) -> bool:
         return self.views[Side.A].verticalScrollBar().value() == 0
 
     def run_ended(self, outcome: str) -> None:
         if outcome != "completed":
-            self._restore_key = None
+            self._keep = False
 
     def _relayout(self) -> None:
         self.keep_position()
         self._rerender()
 
     def _on_width_changed(self) -> None:
-        """The panes' width changed: Qt has re-wrapped the text, so the rows must be
-        measured and padded again. The row that was at the top comes back to the top: the
-        row, found by the rows' positions before the change (the text under the top edge
-        is another one since the re-wrap)."""
-        top = first_original_sentence(self.rows, self.top_row())
-        self._restore_key = None if self._at_top() else top
-        self._rerender()
+        """The panes' width changed: Qt has re-wrapped the text (each pane kept its top
+        text in place), so the rows must be measured and padded again."""
+        self._relayout()
 
     def set_zoom(self, zoom: int) -> None:
         zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))

@@ -53,6 +53,7 @@ def show_staged(w: MainWindow, staged: Staged) -> None:
     plan = staged.plan
     if plan.comparison is not w.comparison:
         return  # staged for a comparison no longer shown
+    w.reader.before_swap()
     w.plan = plan
     w.rows = plan.rows
     for side, doc in zip((Side.A, Side.B), staged.docs, strict=True):
@@ -63,3 +64,4 @@ def show_staged(w: MainWindow, staged: Staged) -> None:
     w.reader.rendered(plan)
     if w.statusBar().currentMessage() == LAYING_OUT:
         w.statusBar().clearMessage()
+    w.documents_shown.emit()

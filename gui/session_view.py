@@ -44,6 +44,12 @@ class ViewController(QObject):
         self._label_for_assistive_tech()
         window.setWindowIcon(app_icon())
         window.comparison_shown.connect(self._on_comparison)
+        # A new theme colours the window's surfaces when the documents in its colours are
+        # shown: a long comparison's take a moment, and the old documents' light text
+        # on a dark page (or the reverse) would be unreadable meanwhile.
+        self._styles_due: Palette | None = None
+        window.documents_shown.connect(self._style_surfaces_due)
+        window.stager.failed.connect(self._on_stage_failed)
         self.theme.changed.connect(self.restyle)
         window.installEventFilter(self)
         self._apply_preferences()
@@ -96,7 +102,25 @@ class ViewController(QObject):
     def restyle(self, palette: Palette) -> None:
         """Every coloured surface takes the new palette; the comparison is not re-run."""
         w = self.window
-        w.palette_ = palette
+        w.palette_ = palette  # the documents are built in it
+        if w.comparison is None:
+            self._style_surfaces(palette)
+            self._restyle_plain()
+            return
+        self._styles_due = palette  # with the documents in its colours (see __init__)
+        w.reader.keep_position()
+        w._render()
+
+    def _style_surfaces_due(self) -> None:
+        palette, self._styles_due = self._styles_due, None
+        if palette is not None:
+            self._style_surfaces(palette)
+
+    def _on_stage_failed(self, message: str) -> None:
+        self._style_surfaces_due()  # the old documents stay: at least the surfaces change
+
+    def _style_surfaces(self, palette: Palette) -> None:
+        w = self.window
         for pane in w.panes.values():
             pane.header.setStyleSheet(
                 f"background: {palette.header_bg}; color: {palette.text}; font-weight: 600;")
@@ -117,11 +141,6 @@ class ViewController(QObject):
             elif isinstance(getattr(child, "_palette", None), Palette):
                 child._palette = palette  # type: ignore[attr-defined]
                 child.update()
-        if w.comparison is not None:
-            w.reader.keep_position()
-            w._render()
-        else:
-            self._restyle_plain()
 
     def _restyle_plain(self) -> None:
         from .window import HINTS  # local: the window module imports this one at run time

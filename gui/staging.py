@@ -33,7 +33,6 @@ from __future__ import annotations
 import time
 from collections.abc import Generator
 from dataclasses import dataclass
-from functools import partial
 
 from collatio.core import Comparison, Side
 from PySide6.QtCore import QObject, QSizeF, QTimer, Signal
@@ -92,6 +91,12 @@ class Stager(QObject):
         self.generation = 0
         self._steps: Generator[None, None, Staged] | None = None
         self._pending: tuple[Palette, QFont, tuple[int, int]] | None = None
+        # The next slice, one turn of the event loop later. A timer of the stager's own
+        # dies with it: no slice runs for a window that is gone.
+        self._next = QTimer(self)
+        self._next.setSingleShot(True)
+        self._next.setInterval(0)
+        self._next.timeout.connect(self._slice)
 
     @property
     def busy(self) -> bool:
@@ -127,6 +132,7 @@ class Stager(QObject):
         self.generation += 1
         self._steps = None
         self._pending = None
+        self._next.stop()
 
     def _on_planned(self, tag: str, generation: int, plan: RenderPlan) -> None:
         if generation != self.generation or self._pending is None:
@@ -142,11 +148,11 @@ class Stager(QObject):
 
     def _start(self, steps: Generator[None, None, Staged]) -> None:
         self._steps = steps
-        QTimer.singleShot(0, partial(self._slice, self.generation))
+        self._next.start()
 
-    def _slice(self, generation: int) -> None:
+    def _slice(self) -> None:
         steps = self._steps
-        if generation != self.generation or steps is None:
+        if steps is None:
             return
         deadline = time.perf_counter() + SLICE_SECONDS
         try:
@@ -157,4 +163,4 @@ class Stager(QObject):
             self._steps = None
             self.staged.emit(done.value)
             return
-        QTimer.singleShot(0, partial(self._slice, generation))
+        self._next.start()

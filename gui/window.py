@@ -86,6 +86,7 @@ def reading_font() -> QFont:
 
 class MainWindow(QMainWindow):
     comparison_shown = Signal(object)  # the Comparison now on screen
+    documents_shown = Signal()  # the panes show newly built documents (gui/rendering.py)
     run_ended = Signal(str)  # outcome value of a finished run: completed/cancelled/skipped/failed
     load_failed = Signal(str)  # the message shown to the user
     loaded = Signal(object)  # Side whose text was (re)loaded

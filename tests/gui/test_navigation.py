@@ -11,7 +11,6 @@ from collatio.gui.navigation import (
     ChangeKind,
     changes,
     filter_changes,
-    first_original_sentence,
     index_of_row,
     partner_rows,
     step,
@@ -166,18 +165,3 @@ def test_a_changed_figure_is_a_change_kind_and_a_flag() -> None:
     assert filter_changes((change,), frozenset({ChangeKind.FIGURE})) == (change,)
     assert flags(change) == "#"
 
-
-# (first row, expected sentence), one comment each; rows of _mixed().
-FIRST_ORIGINAL_CASES = [
-    (0, "a.s0"),  # a link row: its original sentence
-    (2, "a.s2"),  # a removed sentence is an original sentence too
-    (4, None),  # the last row is an added sentence: no original sentence from there on
-    (-3, "a.s0"),  # a row above the first (an empty view's top row) counts from the first
-]
-
-
-@pytest.mark.parametrize(("start", "expected"), FIRST_ORIGINAL_CASES)
-def test_first_original_sentence_from_a_row(start: int, expected: str | None) -> None:
-    rows = build_rows(_mixed())
-    assert [r.sentence_ids("a") for r in rows] == [("a.s0",), ("a.s1",), ("a.s2",), ("a.s3",), ()]
-    assert first_original_sentence(rows, start) == expected

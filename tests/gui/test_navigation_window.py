@@ -311,3 +311,20 @@ def test_a_re_render_keeps_the_sentence_at_the_top(shown: MainWindow, qtbot: QtB
     bar.setValue(0)
     rerender(shown)
     assert bar.value() == 0
+
+
+def test_a_resize_keeps_each_panes_top_text_before_the_rows_are_measured_again(
+        shown: MainWindow, qtbot: QtBot) -> None:
+    middle = len(shown.rows) // 2
+    view_a = shown.panes[Side.A].view
+    view_a.verticalScrollBar().setValue(round(shown.aligner.tops[0][middle]))
+    top = shown.reader.top_sentence()
+    width = view_a.viewport().width()
+    shown.resize(1000, 900)
+    qtbot.waitUntil(lambda: view_a.viewport().width() != width, timeout=2000)
+    # Re-wrapped at once by Qt, measured again only after a debounce: the text at the top
+    # stayed, and the other pane is not moved by the old width's row positions meanwhile.
+    assert shown.aligner.stale and shown.aligner._timer.isActive()
+    assert shown.reader.top_sentence() == top
+    qtbot.waitUntil(lambda: not shown.aligner.stale, timeout=3000)
+    assert shown.reader.top_sentence() == top

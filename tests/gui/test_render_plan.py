@@ -136,15 +136,15 @@ def _long_comparison(rows: int) -> Comparison:
 
 @pytest.fixture
 def staged_in_slices(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every comparison is staged in slices (as a book would be); records each slice's
-    generation."""
+    """Every comparison is staged in slices (as a book would be); records the staging's
+    generation at each slice."""
     monkeypatch.setattr(staging_module, "AT_ONCE_CHARS", 0)
     slices: list[int] = []
     real = Stager._slice
 
-    def counting(self: Stager, generation: int) -> None:
-        slices.append(generation)
-        real(self, generation)
+    def counting(self: Stager) -> None:
+        slices.append(self.generation)
+        real(self)
 
     monkeypatch.setattr(Stager, "_slice", counting)
     return slices
@@ -255,3 +255,41 @@ def test_a_resize_during_staging_ends_in_rows_measured_at_the_new_width(
     for k, side in enumerate((Side.A, Side.B)):
         qt = _laid_out_rows(window, side)
         assert list(qt.tops) == aligner.tops[k] and qt.total == aligner.totals[k]
+
+
+def _scroll_to_row(window: MainWindow, row: int) -> None:
+    window.panes[Side.A].view.verticalScrollBar().setValue(round(window.aligner.tops[0][row]))
+
+
+def test_scrolling_while_the_view_is_laid_out_is_where_it_comes_back(
+        window: MainWindow, qtbot: QtBot, staged_in_slices: list[int]) -> None:
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(450))
+    _scroll_to_row(window, 100)
+    window.reader.set_zoom(2)  # staged in slices: the old documents stay meanwhile
+    assert window.stager.busy
+    _scroll_to_row(window, 300)  # the reader moves on while the view is being laid out
+    wanted = window.reader.top_sentence()
+    assert wanted is not None
+    qtbot.waitUntil(lambda: not window.stager.busy, timeout=TIMEOUT)
+    assert window.reader.top_sentence() == wanted
+
+
+def test_a_new_theme_colours_the_panes_with_the_documents_in_its_colours(
+        window: MainWindow, qtbot: QtBot, staged_in_slices: list[int]) -> None:
+    from collatio.gui.palette import DARK, LIGHT
+    from collatio.gui.themes import ThemeChoice
+
+    window.comforts.view.set_theme(ThemeChoice.DARK)  # nothing shown: at once
+    view = window.panes[Side.A].view
+    assert DARK.window in view.styleSheet()
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(300))
+    window.comforts.view.set_theme(ThemeChoice.LIGHT)
+    # Until the documents in light colours are shown, the old ones keep their dark page:
+    # light text on a white page would be unreadable.
+    assert window.stager.busy and DARK.window in view.styleSheet()
+    assert window.reader.palette_ is DARK
+    with qtbot.waitSignal(window.documents_shown, timeout=TIMEOUT):
+        pass
+    assert LIGHT.window in view.styleSheet() and window.reader.palette_ is LIGHT
