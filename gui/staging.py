@@ -91,6 +91,10 @@ class Stager(QObject):
         self.generation = 0
         self._steps: Generator[None, None, Staged] | None = None
         self._pending: tuple[Palette, QFont, tuple[int, int]] | None = None
+        # The plan a worker is computing (what for), and the last plan staged: a render
+        # asked for again meanwhile (a resize, a zoom) reuses them rather than plan anew.
+        self._planning: tuple[Comparison, ViewState] | None = None
+        self.plan: RenderPlan | None = None
         # The next slice, one turn of the event loop later. A timer of the stager's own
         # dies with it: no slice runs for a window that is gone.
         self._next = QTimer(self)
@@ -108,15 +112,24 @@ class Stager(QObject):
         """Stage ``comparison`` for ``view``; ``plan`` is a plan at hand that fits it.
 
         A short comparison is staged now and returned; a long one returns None and
-        reports ``staged`` later. Either way a staging under way is dropped."""
+        reports ``staged`` later. Either way a staging under way is dropped (but for the
+        plan a worker is computing, if it is the one needed)."""
+        if plan is None and self.plan is not None and self.plan.fits(comparison, view):
+            plan = self.plan
+        if (plan is None and self._pending is not None
+                and self._planning is not None and self._planning[0] is comparison
+                and self._planning[1] == view):
+            self._pending = (palette, font, widths)  # the plan under way is the one needed
+            return None
         self.cancel()
         if stages_at_once(comparison):
-            plan = plan if plan is not None else plan_render(comparison, view)
-            return run_through(staging(plan, palette, font, widths))
+            self.plan = plan if plan is not None else plan_render(comparison, view)
+            return run_through(staging(self.plan, palette, font, widths))
         if plan is not None:
-            self._start(staging(plan, palette, font, widths))
+            self._start(plan, palette, font, widths)
             return None
         self._pending = (palette, font, widths)
+        self._planning = (comparison, view)
 
         def work(progress: Progress) -> RenderPlan:
             return plan_render(comparison, view)
@@ -132,6 +145,7 @@ class Stager(QObject):
         self.generation += 1
         self._steps = None
         self._pending = None
+        self._planning = None
         self._next.stop()
 
     def _on_planned(self, tag: str, generation: int, plan: RenderPlan) -> None:
@@ -139,15 +153,19 @@ class Stager(QObject):
             return
         palette, font, widths = self._pending
         self._pending = None
-        self._start(staging(plan, palette, font, widths))
+        self._planning = None
+        self._start(plan, palette, font, widths)
 
     def _on_plan_failed(self, tag: str, generation: int, message: str) -> None:
         if generation == self.generation:
             self._pending = None
+            self._planning = None
             self.failed.emit(message)
 
-    def _start(self, steps: Generator[None, None, Staged]) -> None:
-        self._steps = steps
+    def _start(self, plan: RenderPlan, palette: Palette, font: QFont,
+               widths: tuple[int, int]) -> None:
+        self.plan = plan
+        self._steps = staging(plan, palette, font, widths)
         self._next.start()
 
     def _slice(self) -> None:

@@ -320,11 +320,12 @@ def test_a_resize_keeps_each_panes_top_text_before_the_rows_are_measured_again(
     view_a.verticalScrollBar().setValue(round(shown.aligner.tops[0][middle]))
     top = shown.reader.top_sentence()
     width = view_a.viewport().width()
+    shown.aligner._timer.setInterval(1500)  # the debounce: long enough to look in between
     shown.resize(1000, 900)
     qtbot.waitUntil(lambda: view_a.viewport().width() != width, timeout=2000)
     # Re-wrapped at once by Qt, measured again only after a debounce: the text at the top
     # stayed, and the other pane is not moved by the old width's row positions meanwhile.
     assert shown.aligner.stale and shown.aligner._timer.isActive()
     assert shown.reader.top_sentence() == top
-    qtbot.waitUntil(lambda: not shown.aligner.stale, timeout=3000)
+    qtbot.waitUntil(lambda: not shown.aligner.stale, timeout=5000)
     assert shown.reader.top_sentence() == top

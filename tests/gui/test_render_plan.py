@@ -11,6 +11,7 @@ from collatio.core.model import LinkKind
 from collatio.gui import compared as compared_module
 from collatio.gui import plan as plan_module
 from collatio.gui import staging as staging_module
+from collatio.gui import textdoc as textdoc_module
 from collatio.gui.cells import plan_side
 from collatio.gui.geometry import SideRows
 from collatio.gui.layoutopts import fold_unchanged
@@ -235,7 +236,10 @@ def test_a_jump_reaches_rows_qt_has_not_laid_out_yet(window: MainWindow, qtbot: 
 def test_a_resize_during_staging_ends_in_rows_measured_at_the_new_width(
         window: MainWindow, qtbot: QtBot, staged_in_slices: list[int],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(staging_module, "SLICE_SECONDS", 0.0)  # one step per slice: slow
+    # One step per slice, each a few blocks or rows: a staging of many event-loop turns.
+    monkeypatch.setattr(staging_module, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(textdoc_module, "BUILD_STEP", 5)
+    monkeypatch.setattr(textdoc_module, "MEASURE_STEP", 5)
     window.aligner._timer.setInterval(600)  # the resize's debounce outlasts the staging
     window.show_comparison(_long_comparison(450))
     assert window.stager.busy
@@ -293,3 +297,17 @@ def test_a_new_theme_colours_the_panes_with_the_documents_in_its_colours(
     with qtbot.waitSignal(window.documents_shown, timeout=TIMEOUT):
         pass
     assert LIGHT.window in view.styleSheet() and window.reader.palette_ is LIGHT
+
+
+def test_a_render_asked_for_again_while_planning_reuses_the_plan_under_way(
+        window: MainWindow, qtbot: QtBot, staged_in_slices: list[int],
+        plan_threads: list[tuple[str, ViewState]]) -> None:
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(300))  # no plan yet: a worker plans
+        window._render()  # as a resize or a zoom would, before the plan is back
+        window._render()
+    assert [view for _, view in plan_threads] == [ViewState()]
+    # Once staged, a zoom re-renders with the same plan: none is computed.
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.reader.set_zoom(1)
+    assert len(plan_threads) == 1
