@@ -98,7 +98,6 @@ class ExportController(QObject):
         self.folder = ""  # of this run's last export
         self.selected_filter = EXPORT_FORMATS[0].filter
         self.page_size = default_page_size(QLocale())
-        self._generation = 0
 
     def _on_comparison(self, _comparison: Comparison) -> None:
         self.action.setEnabled(True)
@@ -135,13 +134,12 @@ class ExportController(QObject):
             self._fail(problem)
             return
         self.folder, self.selected_filter = str(target.parent), fmt.filter
-        self._generation += 1
         page_size = self.page_size
 
         def work(_progress: Progress) -> str:
             return write_comparison(comparison, target, fmt, page_size)
 
-        job = Job("export", self._generation, work)
+        job = Job("export", 0, work)  # every export stands alone: no generation to compare
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         self.window.statusBar().showMessage(f"Exporting the {fmt.label} to {target}…")

@@ -213,4 +213,3 @@ def partner_rows(rows: Sequence[Row], side: Side, sentence: str) -> tuple[int, t
             other = row.b if side is Side.A else row.a
             return index, _visible(other)
     return -1, ()
-

@@ -36,11 +36,9 @@ def render_comparison(w: MainWindow) -> None:
     if comparison is None:
         w.stager.cancel()
         return
-    view = w.view_state()
-    plan = w.plan if w.plan is not None and w.plan.fits(comparison, view) else None
     widths = (w.panes[Side.A].view.viewport().width(), w.panes[Side.B].view.viewport().width())
-    staged = w.stager.stage(comparison, view, plan, w.palette_, w.reader.font(w.reading_font),
-                            widths)
+    staged = w.stager.stage(comparison, w.view_state(), w.plan, w.palette_,
+                            w.reader.font(w.reading_font), widths)
     if staged is not None:
         show_staged(w, staged)
     else:
@@ -59,8 +57,7 @@ def show_staged(w: MainWindow, staged: Staged) -> None:
     for side, doc in zip((Side.A, Side.B), staged.docs, strict=True):
         blocks = w.blocks[side] = plan.blocks(side)
         w.panes[side].show_document(doc, plan.comparison, blocks)
-    w.aligner.adopt((plan.first_blocks(Side.A), plan.first_blocks(Side.B)), staged.rows,
-                    staged.widths)
+    w.aligner.adopt(staged.first_blocks, staged.rows, staged.widths)
     w.reader.rendered(plan)
     if w.statusBar().currentMessage() == LAYING_OUT:
         w.statusBar().clearMessage()

@@ -59,6 +59,7 @@ class Staged:
 
     plan: RenderPlan
     docs: tuple[QTextDocument, QTextDocument]
+    first_blocks: tuple[list[int], list[int]]  # each row's first block, per side
     rows: tuple[SideRows, SideRows]
     widths: tuple[int, int]
 
@@ -66,17 +67,32 @@ class Staged:
 def staging(plan: RenderPlan, palette: Palette, font: QFont,
             widths: tuple[int, int]) -> Generator[None, None, Staged]:
     """The steps of building both documents for ``plan`` (see the module's docstring)."""
+    first = (plan.first_blocks(Side.A), plan.first_blocks(Side.B))
     measured: list[SideRows] = []
-    for side, width in zip((Side.A, Side.B), widths, strict=True):
+    for side, rows, width in zip((Side.A, Side.B), first, widths, strict=True):
         scratch = yield from building(plan.blocks(side), palette, font)
         # What a text view sets on the document it shows: its viewport's width.
         scratch.setPageSize(QSizeF(width, -1))
-        measured.append((yield from measuring(scratch, plan.first_blocks(side))))
+        measured.append((yield from measuring(scratch, rows)))
         del scratch  # freed now, not at the end of the staging
     rows_a, rows_b, pads_a, pads_b = align_sides(measured[0], measured[1])
     doc_a = yield from building(plan.blocks(Side.A), palette, font, pads_a)
     doc_b = yield from building(plan.blocks(Side.B), palette, font, pads_b)
-    return Staged(plan, (doc_a, doc_b), (rows_a, rows_b), widths)
+    return Staged(plan, (doc_a, doc_b), first, (rows_a, rows_b), widths)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A staging waiting for its plan from a worker."""
+
+    comparison: Comparison
+    view: ViewState
+    palette: Palette
+    font: QFont
+    widths: tuple[int, int]
+
+    def fits(self, comparison: Comparison, view: ViewState) -> bool:
+        return self.comparison is comparison and self.view == view
 
 
 class Stager(QObject):
@@ -90,10 +106,10 @@ class Stager(QObject):
         self.runner = runner
         self.generation = 0
         self._steps: Generator[None, None, Staged] | None = None
-        self._pending: tuple[Palette, QFont, tuple[int, int]] | None = None
-        # The plan a worker is computing (what for), and the last plan staged: a render
-        # asked for again meanwhile (a resize, a zoom) reuses them rather than plan anew.
-        self._planning: tuple[Comparison, ViewState] | None = None
+        # While a worker plans: what for, and what to stage the plan with. A render asked
+        # for again meanwhile (a resize, a zoom) reuses that plan, and a later one the
+        # plan last staged (``plan``), rather than plan anew.
+        self._pending: _Pending | None = None
         self.plan: RenderPlan | None = None
         # The next slice, one turn of the event loop later. A timer of the stager's own
         # dies with it: no slice runs for a window that is gone.
@@ -107,20 +123,20 @@ class Stager(QObject):
         """A staging is under way (its plan in a worker, or its slices)."""
         return self._steps is not None or self._pending is not None
 
-    def stage(self, comparison: Comparison, view: ViewState, plan: RenderPlan | None,
+    def stage(self, comparison: Comparison, view: ViewState, hint: RenderPlan | None,
               palette: Palette, font: QFont, widths: tuple[int, int]) -> Staged | None:
-        """Stage ``comparison`` for ``view``; ``plan`` is a plan at hand that fits it.
+        """Stage ``comparison`` for ``view``; ``hint`` is a plan at hand (the comparison
+        job's), used if it fits.
 
         A short comparison is staged now and returned; a long one returns None and
         reports ``staged`` later. Either way a staging under way is dropped (but for the
         plan a worker is computing, if it is the one needed)."""
-        if plan is None and self.plan is not None and self.plan.fits(comparison, view):
-            plan = self.plan
-        if (plan is None and self._pending is not None
-                and self._planning is not None and self._planning[0] is comparison
-                and self._planning[1] == view):
-            self._pending = (palette, font, widths)  # the plan under way is the one needed
-            return None
+        plan = next((p for p in (hint, self.plan) if p is not None and p.fits(comparison, view)),
+                    None)
+        pending = self._pending
+        if plan is None and pending is not None and pending.fits(comparison, view):
+            self._pending = _Pending(comparison, view, palette, font, widths)
+            return None  # the plan under way is the one needed
         self.cancel()
         if stages_at_once(comparison):
             self.plan = plan if plan is not None else plan_render(comparison, view)
@@ -128,8 +144,7 @@ class Stager(QObject):
         if plan is not None:
             self._start(plan, palette, font, widths)
             return None
-        self._pending = (palette, font, widths)
-        self._planning = (comparison, view)
+        self._pending = _Pending(comparison, view, palette, font, widths)
 
         def work(progress: Progress) -> RenderPlan:
             return plan_render(comparison, view)
@@ -145,21 +160,18 @@ class Stager(QObject):
         self.generation += 1
         self._steps = None
         self._pending = None
-        self._planning = None
         self._next.stop()
 
     def _on_planned(self, tag: str, generation: int, plan: RenderPlan) -> None:
-        if generation != self.generation or self._pending is None:
+        pending = self._pending
+        if generation != self.generation or pending is None:
             return
-        palette, font, widths = self._pending
         self._pending = None
-        self._planning = None
-        self._start(plan, palette, font, widths)
+        self._start(plan, pending.palette, pending.font, pending.widths)
 
     def _on_plan_failed(self, tag: str, generation: int, message: str) -> None:
         if generation == self.generation:
             self._pending = None
-            self._planning = None
             self.failed.emit(message)
 
     def _start(self, plan: RenderPlan, palette: Palette, font: QFont,

@@ -164,4 +164,3 @@ def test_a_changed_figure_is_a_change_kind_and_a_flag() -> None:
     assert change.kind is ChangeKind.FIGURE and change.figure and not change.quote
     assert filter_changes((change,), frozenset({ChangeKind.FIGURE})) == (change,)
     assert flags(change) == "#"
-

@@ -311,3 +311,21 @@ def test_a_render_asked_for_again_while_planning_reuses_the_plan_under_way(
     with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
         window.reader.set_zoom(1)
     assert len(plan_threads) == 1
+
+
+def test_a_render_asked_for_while_staging_reuses_the_plan_being_staged(
+        window: MainWindow, qtbot: QtBot, staged_in_slices: list[int],
+        plan_threads: list[tuple[str, ViewState]], monkeypatch: pytest.MonkeyPatch) -> None:
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window.show_comparison(_long_comparison(300))
+    # One small step per slice: the staging lasts many turns of the event loop.
+    monkeypatch.setattr(staging_module, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(textdoc_module, "BUILD_STEP", 5)
+    monkeypatch.setattr(textdoc_module, "MEASURE_STEP", 5)
+    window.reader.changes_only_action.trigger()  # a worker plans, then the slices begin
+    qtbot.waitUntil(lambda: window.stager._steps is not None, timeout=TIMEOUT)
+    assert window.plan is not None and not window.plan.view.changes_only  # not swapped yet
+    with qtbot.waitSignal(window.stager.staged, timeout=TIMEOUT):
+        window._render()  # as a resize would, while the new plan is being staged
+    assert [view for _, view in plan_threads] == [ViewState(), ViewState(True, True, False)]
+    assert window.plan is not None and window.plan.view.changes_only
