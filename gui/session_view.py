@@ -51,6 +51,7 @@ class ViewController(QObject):
         window.documents_shown.connect(self._style_surfaces_due)
         window.stager.failed.connect(self._on_stage_failed)
         self.theme.changed.connect(self.restyle)
+        self._follows_theme = True
         window.installEventFilter(self)
         self._apply_preferences()
 
@@ -222,5 +223,13 @@ class ViewController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
+            # Reached only when the close goes ahead: the corrections' filter, installed
+            # later, runs first and swallows a close the user cancels.
             self.save_preferences()
+            # A closed window lives on until Python lets go of it; it must not restyle
+            # (and re-lay out) itself on the application's next theme change.
+            # A second close (close() on a hidden window) finds nothing to disconnect.
+            if self._follows_theme:
+                self.theme.changed.disconnect(self.restyle)
+                self._follows_theme = False
         return False

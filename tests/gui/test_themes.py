@@ -125,3 +125,20 @@ def test_kept_words_are_underlined_more_quietly_than_the_text(palette: Palette) 
     assert contrast(underline, palette.window) >= 3.0
     if palette is not HIGH_CONTRAST:
         assert contrast(underline, palette.window) < contrast(text, palette.window)
+
+
+def test_a_closed_window_no_longer_follows_the_theme(qtbot: QtBot) -> None:
+    """Python may hold a closed window for a while; a theme change must not restyle
+    (and lay out again) what nobody sees. Closing twice is harmless."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    theme = manager()
+    try:
+        window.close()
+        window.close()
+        with qtbot.waitSignal(theme.changed, timeout=1000):
+            theme.follow_system(dark=True)
+        assert window.palette_ is LIGHT
+    finally:
+        theme.follow_system(dark=False)
