@@ -43,19 +43,34 @@ _ABBREVIATION_END = re.compile(
 _CLOSING_QUOTES = "\"'”“»«›‹’"
 # A piece ending in a number with a full stop, and the word before it (None: the piece
 # is only the number, as a list item's "1." is).
-_ORDINAL_END = re.compile(r"(?:(?<![\w.])(\w+)\s+|^)\d{1,4}\.$")
-# Words after which "<number>." is an ordinal: articles, prepositions (also fused with
-# an article), possessives and demonstratives.
-_ORDINAL_LEADS = frozenset((
+_ORDINAL_END = re.compile(r"(?:(?<![\w.])(\w+)\s+|^)(\d{1,4})\.$")
+# German words after which "<number>." is an ordinal: articles, prepositions (also fused
+# with an article), possessives and demonstratives. English writes ordinals "3rd", so
+# there a number with a full stop ends the sentence.
+_DETERMINERS = frozenset((
     "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer",
-    "eines", "am", "im", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "seit", "ab",
-    "bis", "vor", "nach", "um", "an", "in", "mit", "für", "zu", "bei", "von", "über",
-    "unter", "auf", "aus", "sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr",
-    "ihre", "ihrem", "ihren", "ihrer", "ihres", "unser", "unsere", "unserem", "unseren",
-    "unserer", "mein", "meine", "meinem", "meinen", "meiner", "dein", "deine", "deinem",
-    "deinen", "euer", "eure", "eurem", "euren", "jede", "jeder", "jedem", "jeden", "jedes",
-    "diese", "dieser", "diesem", "diesen", "dieses", "the",
+    "eines", "am", "im", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "sein", "seine",
+    "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres",
+    "unser", "unsere", "unserem", "unseren", "unserer", "mein", "meine", "meinem", "meinen",
+    "meiner", "dein", "deine", "deinem", "deinen", "euer", "eure", "eurem", "euren", "jede",
+    "jeder", "jedem", "jeden", "jedes", "diese", "dieser", "diesem", "diesen", "dieses",
 ))
+_PREPOSITIONS = frozenset((
+    "seit", "ab", "bis", "vor", "nach", "um", "an", "in", "mit", "für", "zu", "bei", "von",
+    "über", "unter", "auf", "aus",
+))
+_ORDINAL_LEADS = _DETERMINERS | _PREPOSITIONS
+# Words that open a sentence but never follow an ordinal (which counts a noun, maybe
+# after an adjective): "Er kam am 3. Das war ein Montag." ends after "3.".
+_OPENERS = frozenset((
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen",
+    "eines", "er", "sie", "es", "wir", "ihr", "ich", "du", "man", "dies", "diese", "dieser",
+    "dieses", "danach", "dann", "doch", "aber", "und", "oder", "denn", "so", "da", "damit",
+    "deshalb", "daher", "darum", "trotzdem", "dennoch", "auch", "nun", "jetzt", "heute",
+    "hier", "dort", "seitdem", "zudem", "außerdem", "wie", "was", "wer", "wo", "wann",
+    "warum", "als", "wenn", "weil", "dass", "ob", "nicht", "kein", "keine", "mehr", "noch",
+))
+_FIRST_WORD = re.compile(r"\w+")
 # A sentence end followed by a list item's number at the end of a piece.
 _LIST_NUMBER_END = re.compile(r"([.!?][\"'”“»«›‹’)]*)\s+(\d{1,3}\.)$")
 
@@ -104,15 +119,28 @@ def _sentencex_spans(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ordinal_continues(text: str, previous: tuple[int, int]) -> bool:
-    """Does the piece ``previous`` end in an ordinal that the next piece completes?
+def _ordinal_continues(text: str, previous: tuple[int, int], following: str, language: str) -> bool:
+    """Does the piece ``previous`` end in an ordinal that the piece ``following`` completes?
 
-    "Der 20. Jahrestag", "im 19. Jahrhundert", "seine 3. Amtszeit": a number with a full
-    stop after an article, a preposition or a possessive is an ordinal, whatever comes
-    next. After anything else ("Er belegte Platz 3. Dann kam Anna.") it may end the sentence.
+    "Der 20. Jahrestag", "im 19. Jahrhundert", "seine 3. Amtszeit", "ab 1. Januar": in
+    German a number with a full stop after an article, a preposition or a possessive is
+    an ordinal, unless the next word opens a sentence ("am 3. Das war …") or a bare
+    preposition leads a four-digit number, a year or an amount ("seit 2019.", "auf 1000.").
+    After anything else ("Er belegte Platz 3. Dann kam Anna.") it may end the sentence.
     """
     found = _ORDINAL_END.search(text[previous[0] : previous[1]])
-    return found is not None and (found.group(1) is None or found.group(1).lower() in _ORDINAL_LEADS)
+    if found is None:
+        return False
+    lead = found.group(1)
+    if lead is None:  # the piece is only the number: a list item's "1." opens the next
+        return True
+    lead = lead.lower()
+    if language != "de" or lead not in _ORDINAL_LEADS:
+        return False
+    if lead in _PREPOSITIONS and len(found.group(2)) == 4:
+        return False
+    word = _FIRST_WORD.match(following)
+    return word is None or word.group(0).lower() not in _OPENERS
 
 
 def _ends_in_number(text: str, end: int) -> bool:
@@ -128,7 +156,7 @@ def _ends_in_number(text: str, end: int) -> bool:
     return text[end - 1 : end] == "." and text[end - 2 : end - 1].isdecimal()
 
 
-def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _repair(text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end]
@@ -153,7 +181,7 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if item is not None:
                 out[-1] = (out[-1][0], item.end(1))
                 start = item.start(2)
-            elif _ordinal_continues(text, out[-1]):
+            elif _ordinal_continues(text, out[-1], piece, language):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
@@ -168,4 +196,4 @@ def sentence_spans(text: str, language: str = "de") -> list[tuple[int, int]]:
         return []
     if not _BOUNDARY.search(text, start):
         return [(start, stripped_end)]
-    return _repair(text, _sentencex_spans(text, language))
+    return _repair(text, _sentencex_spans(text, language), language)

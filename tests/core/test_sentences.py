@@ -38,6 +38,20 @@ GOLDEN: list[tuple[str, list[str], str]] = [
      ["Die 3. Liga spielt.", "Seine 2. Amtszeit endet."], "de"),
     # A number at the very end of a sentence, after a noun, ends it ("Platz 3. Dann").
     ("Er belegte Platz 3. Dann kam Anna.", ["Er belegte Platz 3.", "Dann kam Anna."], "de"),
+    # After a preposition, an ordinal may count a date: "ab 1. Januar".
+    ("Das gilt ab 1. Januar. Dann nicht mehr.", ["Das gilt ab 1. Januar.", "Dann nicht mehr."], "de"),
+    # A year or an amount after a bare preposition ends the sentence.
+    ("Er lebt seit 2019. Danach kam die Wende.", ["Er lebt seit 2019.", "Danach kam die Wende."], "de"),
+    ("Die Zahl der Fälle stieg auf 1000. Das war ein Rekord.",
+     ["Die Zahl der Fälle stieg auf 1000.", "Das war ein Rekord."], "de"),
+    # A word that opens a sentence never follows an ordinal: "am 3." was the day.
+    ("Er kam am 3. Das war ein Montag.", ["Er kam am 3.", "Das war ein Montag."], "de"),
+    # An article before a four-digit ordinal still counts the noun.
+    ("Der 1000. Besucher kam. Alle jubelten.", ["Der 1000. Besucher kam.", "Alle jubelten."], "de"),
+    # English writes ordinals "3rd": a number with a full stop ends the sentence.
+    ("Sales reached 500 in 2023. Costs rose. The plant opened in 1998. It closed later.",
+     ["Sales reached 500 in 2023.", "Costs rose.", "The plant opened in 1998.", "It closed later."], "en"),
+    ("He scored on the 3. Then he left.", ["He scored on the 3.", "Then he left."], "en"),
     # Numbered list items run into one line: each number opens its item.
     ("1. Das ist gut. 2. Das auch.", ["1. Das ist gut.", "2. Das auch."], "de"),
     # A quoted question followed by the speech tag stays one sentence (»…?«, dachte er).
