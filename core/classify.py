@@ -2,17 +2,21 @@
 
 Identical: the texts match after folding typography and whitespace. Minor: only
 punctuation or letter case changed, or at most ``MINOR_WORDS`` words on either side
-(and no more than a fifth of the words). Everything else is reworded.
+(and no more than a fifth of the words). A figure written another way with the same
+value ("1,000" → "1000", "drei" → "3") is a copy-edit and counts as no changed word.
+Everything else is reworded.
 
-May import: the standard library and collatio.core.{model,normalise,tokens}.
+May import: the standard library and collatio.core.{figures,model,normalise,tokens}.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
+from .figures import find_figures
 from .model import DiffOp, Document, Link, LinkKind, OpKind
 from .normalise import collapse_whitespace, fold_typography
 from .tokens import Token
@@ -21,20 +25,60 @@ MINOR_WORDS = 2
 MINOR_SHARE = 0.2
 
 
-def _words_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> int:
-    """Word tokens lying inside one of ``spans`` (a diff's spans: they never overlap)."""
+def _words_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> Counter[str]:
+    """Words (folded, lower-cased) of the tokens inside one of ``spans`` (a diff's spans:
+    they never overlap)."""
+    found: Counter[str] = Counter()
     if not spans:
-        return 0
+        return found
     ordered = sorted(spans)
     starts = [s for s, _ in ordered]
-    count = 0
     for t in tokens:
         if t.is_word:
             # Only the last span starting at or before the token can hold it.
             k = bisect_right(starts, t.start) - 1
             if k >= 0 and t.end <= ordered[k][1]:
-                count += 1
-    return count
+                found[t.key.lower()] += 1
+    return found
+
+
+def _replacements(ops: Sequence[DiffOp]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """The deleted and inserted spans of each run of ops between two equal ones."""
+    runs: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = [([], [])]
+    for op in ops:
+        if op.op is OpKind.EQUAL:
+            if runs[-1] != ([], []):
+                runs.append(([], []))
+        elif op.op is OpKind.DELETE and op.a is not None:
+            runs[-1][0].append(op.a)
+        elif op.op is OpKind.INSERT and op.b is not None:
+            runs[-1][1].append(op.b)
+    return [run for run in runs if run[0] or run[1]]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _figure_values(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[tuple[str, str, str | None]] | None:
+    """Values of the figures the tokens inside ``spans`` write, or None when those tokens
+    hold any word that is not part of a figure."""
+    text = " ".join(t.text for t in tokens if any(s <= t.start and t.end <= e for s, e in spans))
+    figures = find_figures(text)
+    rest = text
+    for f in reversed(figures):
+        rest = rest[: f.start] + rest[f.end :]
+    if not figures or _WORD_CHAR.search(rest):
+        return None
+    return sorted((f.sort, f.value, f.unit) for f in figures)
+
+
+def _respelled(tokens_a: Sequence[Token], tokens_b: Sequence[Token],
+               deleted: list[tuple[int, int]], inserted: list[tuple[int, int]]) -> bool:
+    """Does this replacement only write the same figures another way?"""
+    if not deleted or not inserted:
+        return False
+    values = _figure_values(tokens_a, deleted)
+    return values is not None and values == _figure_values(tokens_b, inserted)
 
 
 def classify_link(
@@ -50,9 +94,16 @@ def classify_link(
         return LinkKind.IDENTICAL
     if folded_a.lower() == folded_b.lower():
         return LinkKind.MINOR
-    deleted = [op.a for op in ops if op.op is OpKind.DELETE and op.a is not None]
-    inserted = [op.b for op in ops if op.op is OpKind.INSERT and op.b is not None]
-    changed = max(_words_in(tokens_a, deleted), _words_in(tokens_b, inserted))
+    # Words changed on each side, run by run. Semantic cleanup widens a replacement to
+    # whole phrases ("3.5 million dollars" → "35 million euros"); a word found on both
+    # sides of one replacement ("million") is not a change.
+    dropped = brought = 0
+    for run_a, run_b in _replacements(ops):
+        if not _respelled(tokens_a, tokens_b, run_a, run_b):
+            words_a, words_b = _words_in(tokens_a, run_a), _words_in(tokens_b, run_b)
+            dropped += (words_a - words_b).total()
+            brought += (words_b - words_a).total()
+    changed = max(dropped, brought)
     words = max(1, sum(t.is_word for t in tokens_a), sum(t.is_word for t in tokens_b))
     if changed <= MINOR_WORDS and changed <= MINOR_SHARE * words:
         return LinkKind.MINOR

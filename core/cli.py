@@ -17,15 +17,16 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import batch, rank
 from .atomic import input_refusal
+from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .compare import compare_loaded
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_SIGPIPE
 from .export_csv import export_csv
 from .export_html import export_html
+from .jsonio import collatio_version
 from .load import LoadError, load_text
 from .model import Comparison, Outcome
 from .options import CompareOptions
@@ -62,8 +63,8 @@ def _write_text(content: str, out: Path | None) -> None:
     write_text_atomic(out, content)
 
 
-def _export_json(comparison: Comparison, out: Path | None) -> None:
-    _write_text(json.dumps(comparison.to_json(), ensure_ascii=False, indent=1), out)
+def _export_json(comparison: Comparison, out: Path | None, with_text: bool = False) -> None:
+    _write_text(json.dumps(comparison.to_json(with_text=with_text), ensure_ascii=False, indent=1), out)
 
 
 def _export_text(comparison: Comparison, out: Path | None) -> None:
@@ -111,63 +112,45 @@ def write_export(
     exporter(comparison, Path(path))
 
 
-def _package_version() -> str:
-    try:
-        return version("collatio")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _add_compare(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("compare", help="compare two texts and print or export the alignment")
     p.add_argument("original", type=Path)
     p.add_argument("revision", type=Path)
     p.add_argument(
-        "--format", "-f", default="text", help="output format: " + ", ".join(sorted(EXPORTERS))
+        "--format", "-f", default=None,
+        help="output format: " + ", ".join(sorted(EXPORTERS)) + " (default: from the suffix of "
+        "-o FILE, else text)",
     )
     p.add_argument(
         "-o", "--output", type=Path, default=None, help="write to FILE instead of stdout"
     )
-    p.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="one sentence per line, blank lines between paragraphs",
-    )
-    p.add_argument(
-        "--include-boilerplate", action="store_true", help="align boilerplate and duplicates too"
-    )
-    p.add_argument("--threshold", type=unit_interval, default=None,
-                   help="link similarity threshold, from 0 to 1 (default 0.3)")
-    batch.add_language_option(p)
+    add_comparison_options(p)
+    p.add_argument("--with-text", action="store_true",
+                   help="json: also write each side's decoded text, which the offsets point into")
     p.add_argument(
         "--page-size", default="A4", choices=PAGE_SIZES, help="paper for paged formats (pdf)"
     )
-    batch.add_semantic_option(p)
-
-
-def unit_interval(value: str) -> float:
-    """An argparse type: a number from 0 to 1 (argparse names the option on an error)."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
-    return number
 
 
 def _options(args: argparse.Namespace) -> CompareOptions:
-    defaults = CompareOptions()
-    return CompareOptions(
-        link_threshold=args.threshold if args.threshold is not None else defaults.link_threshold,
-        include_boilerplate=args.include_boilerplate,
-        presegmented=args.presegmented,
-        language=args.language,
-        semantic_model_path=args.semantic,
-    )
+    return CompareOptions(**option_fields(args))
+
+
+# The format a file name asks for when --format is not given ("-o report.json").
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html",
+                  ".pdf": "pdf", ".txt": "text"}
+
+
+def format_for(fmt: str | None, output: Path | None) -> str:
+    """--format if given, else the one the output's suffix names, else the text report."""
+    if fmt is not None:
+        return fmt
+    suffix = output.suffix.lower() if output is not None else ""
+    return SUFFIX_FORMATS.get(suffix, "text")
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    args.format = format_for(args.format, args.output)
     exporter = EXPORTERS.get(args.format)
     if exporter is None and args.format in NEEDS_FRONT_END:
         print(f"collatio: {NEEDS_FRONT_END[args.format]}", file=sys.stderr)
@@ -178,13 +161,16 @@ def run_compare(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    if args.with_text and args.format != "json":
+        print("collatio: --with-text is for --format json", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if args.output is None and args.format in BINARY_FORMATS:
         print(
             f"collatio: {args.format} is a binary format: give an output file with -o FILE",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    problem = batch.semantic_problem(args.semantic)
+    problem = semantic_problem(args.semantic)
     if problem is not None:
         print(f"collatio: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -208,6 +194,8 @@ def run_compare(args: argparse.Namespace) -> int:
         paged = PAGED_EXPORTERS.get(args.format)
         if paged is not None:
             paged(comparison, args.output, args.page_size)
+        elif args.format == "json":
+            _export_json(comparison, args.output, args.with_text)
         else:
             exporter(comparison, args.output)
     except BrokenPipeError:
@@ -224,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare two versions of an article sentence by sentence. "
         "Without a subcommand, `collatio A B` opens the reader window.",
     )
-    parser.add_argument("--version", action="version", version=f"collatio {_package_version()}")
+    parser.add_argument("--version", action="version", version=f"collatio {collatio_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_compare(sub)
     for name, (configure, _) in SUBCOMMANDS.items():

@@ -240,6 +240,8 @@ def compare(
                                  pinned=pinned, forbidden=forbidden, tuning=tuning)
         if forbidden:
             groups = enforce_forbidden(groups, forbidden, model.group)
+        if options.min_similarity > 0:  # the user's own links stay, however weak
+            groups = [g for g in groups if g.pinned or g.similarity >= options.min_similarity]
         progress(0.75, "diffing")
         links = build_links(seg_a, seg_b, groups, rows_a, rows_b, token.check,
                             confidences(model, groups, paragraphs))

@@ -240,7 +240,7 @@ def _stats_table(comparison: Comparison) -> str:
 def _legend() -> str:
     entries = [
         (f'<span class="glyph">{GLYPHS["identical"]}</span>', "identical sentence"),
-        (f'<span class="glyph">{GLYPHS["minor"]}</span>', "minor change (punctuation, case, a word)"),
+        (f'<span class="glyph">{GLYPHS["minor"]}</span>', "minor change (punctuation, case, a word or two)"),
         (f'<span class="glyph">{GLYPHS["reworded"]}</span>', "reworded (tinted row)"),
         (f'<span class="glyph">{GLYPHS["moved"]}</span>', "moved: the pair sits elsewhere in the original"),
         (f'<span class="glyph">{GLYPHS["quote"]}</span>', "a quotation was altered, dropped or added"),

@@ -8,7 +8,9 @@ May import: the standard library and collatio.core.model.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from .model import (
@@ -35,11 +37,25 @@ def _span(span: tuple[int, int] | None) -> list[int] | None:
     return None if span is None else [span[0], span[1]]
 
 
-def _document_json(doc: Document) -> dict[str, Any]:
+def collatio_version() -> str:
+    try:
+        return version("collatio")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def text_sha256(text: str) -> str:
+    """Fingerprint of a decoded text: whoever rebuilds it can check it is the same."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _document_json(doc: Document, with_text: bool) -> dict[str, Any]:
     return {
         "source": doc.source,
         "format": doc.format,
         "length": len(doc.text),
+        "sha256": text_sha256(doc.text),
+        **({"text": doc.text} if with_text else {}),
         "paragraphs": [
             {
                 "id": p.id,
@@ -83,14 +99,17 @@ def _quote_from_json(q: dict[str, Any]) -> QuoteChange:
     return QuoteChange(q["change"], _tuple_span(q["a"]), _tuple_span(q["b"]), q.get("link"))
 
 
-def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+def comparison_to_json(comparison: Comparison, *, with_text: bool = False) -> dict[str, Any]:
+    """The alignment document; ``with_text`` also carries each side's decoded text, which
+    the offsets point into (for HTML, DOCX and PDF inputs it is not the file's text)."""
     return {
         "schema": SCHEMA,
+        "generator": {"name": "collatio", "version": collatio_version()},
         "outcome": comparison.outcome.value,
         "message": comparison.message,
         "options": comparison.options,
-        "a": _document_json(comparison.a),
-        "b": _document_json(comparison.b),
+        "a": _document_json(comparison.a, with_text),
+        "b": _document_json(comparison.b, with_text),
         "links": [_link_json(link) for link in comparison.links],
         # Derived from the links (Comparison.paragraph_links): written for readers of the
         # file, recomputed rather than read back.

@@ -282,7 +282,7 @@ class Comparison:
 
         return link_paragraphs(self.a, self.b, self.links)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, with_text: bool = False) -> dict[str, Any]:
         from .jsonio import comparison_to_json  # local: jsonio imports this module
 
-        return comparison_to_json(self)
+        return comparison_to_json(self, with_text=with_text)

@@ -34,13 +34,14 @@ class CancelToken:
 
 @dataclass(frozen=True)
 class CompareOptions:
-    # A link needs at least this calibrated similarity; below it sentences stay unmatched.
+    # Sentences are matched on their words alone at this calibrated similarity or more.
+    # Weaker links are made where the order pairs the sentences (a lone pair between two
+    # links, a split's next part, a gap between links): see core/align.
     link_threshold: float = 0.30
+    # A hard floor: links below this similarity are dropped (0: none is).
+    min_similarity: float = 0.0
     # Out-of-order (moved) links must be stronger than in-order ones.
     moved_threshold: float = 0.45
-    # Similarity at or above which a link with only punctuation/case/a word or two
-    # changed counts as "minor" rather than "reworded".
-    minor_threshold: float = 0.85
     # Include boilerplate and duplicate paragraphs in alignment and statistics.
     include_boilerplate: bool = False
     # Each input line is a sentence and blank lines separate paragraphs.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .compare import compare_loaded
+from .jsonio import collatio_version
 from .load import LoadError, load_text
 from .model import Outcome, Stats
 from .options import CompareOptions
@@ -43,8 +44,10 @@ def pair_statistics(stats: Stats) -> dict[str, Any]:
         "longest_verbatim_words": stats.longest_verbatim_words,
         "quote_changes": stats.quote_changes,
         "figure_changes": stats.figure_changes,
-        "sentences_a": stats.sentences_a,
+        "sentences_a": stats.sentences_a,  # all of them, boilerplate and duplicates too
         "sentences_b": stats.sentences_b,
+        "ignored_a": stats.ignored_a,  # in boilerplate or duplicate paragraphs
+        "ignored_b": stats.ignored_b,
         "links": stats.links,
         "identical": stats.links_identical,
         "minor": stats.links_minor,
@@ -55,9 +58,14 @@ def pair_statistics(stats: Stats) -> dict[str, Any]:
     }
 
 
+def _provenance(task: PairTask) -> dict[str, Any]:
+    """How the record was made: a rerun refuses to mix records made otherwise."""
+    return {"options": CompareOptions(**task.options).to_json(), "collatio": collatio_version()}
+
+
 def error_record(task: PairTask, message: str) -> dict[str, Any]:
     return {"id": task.id, "original": task.original, "revision": task.revision,
-            "status": "error", "error": message}
+            "status": "error", "error": message, **_provenance(task)}
 
 
 def run_pair(task: PairTask) -> dict[str, Any]:
@@ -83,6 +91,7 @@ def run_pair(task: PairTask) -> dict[str, Any]:
         # CPU time of this process: the pair's cost even on a busy machine (with one
         # comparison per process at a time; threads running pairs side by side share it).
         "cpu_seconds": round(time.process_time() - cpu_started, 3),
+        **_provenance(task),
     }
     if task.full:
         record["alignment"] = comparison.to_json()

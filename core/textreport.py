@@ -42,8 +42,8 @@ def _change_lines(comparison: Comparison, changes: tuple[QuoteChange | FigureCha
 def text_report(comparison: Comparison) -> str:
     s = comparison.stats
     lines = [
-        f"original: {comparison.a.source or '(pasted)'}  ({s.sentences_a} sentences)",
-        f"revision: {comparison.b.source or '(pasted)'}  ({s.sentences_b} sentences)",
+        f"original: {comparison.a.source or '(pasted)'}  ({s.sentences_a} sentence{'' if s.sentences_a == 1 else 's'})",
+        f"revision: {comparison.b.source or '(pasted)'}  ({s.sentences_b} sentence{'' if s.sentences_b == 1 else 's'})",
         s.summary(),
         # Verbatim words are counted inside the reworded sentences, so it is its own figure.
         f"revision: {s.b_reworded_pct}% in reworded sentences, {s.b_added_pct}% added; "

@@ -148,8 +148,9 @@ class Reader(QObject):
         self.threshold.setDecimals(2)
         self.threshold.setValue(CompareOptions().link_threshold)
         self.threshold.setAccessibleName("Link threshold")
-        self.threshold.setToolTip("Minimum similarity for two sentences to be linked. Lower "
-                                  "links more loosely reworded sentences; the comparison re-runs.")
+        self.threshold.setToolTip("How similar two sentences must be to be matched on their words "
+                                  "alone. Lower links more loosely reworded sentences; sentences "
+                                  "whose place pairs them may link on less. The comparison re-runs.")
         label.setBuddy(self.threshold)
         self.threshold.valueChanged.connect(lambda _v: self._threshold_timer.start())
         bar.addWidget(label)

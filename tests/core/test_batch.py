@@ -156,7 +156,7 @@ def test_paths_are_relative_to_the_csv(tmp_path: Path) -> None:
 
 
 def test_recorded_ids_of_a_missing_file_is_empty(tmp_path: Path) -> None:
-    assert recorded(tmp_path / "none.jsonl") == (set(), set())
+    assert recorded(tmp_path / "none.jsonl") == (set(), set(), set())
 
 
 def test_a_killed_batch_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
@@ -182,3 +182,22 @@ def test_a_killed_batch_resumes_without_duplicates_or_losses(tmp_path: Path) -> 
     ids = [r["id"] for r in _records(out)]
     assert len(ids) == len(set(ids)) == n
     assert f"{written} already done" in done.stderr  # complete lines kept, the rest redone
+
+
+def test_a_rerun_with_other_options_is_refused_before_anything_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One output, one set of options: results made otherwise would be mixed silently."""
+    pairs = make_pairs(tmp_path, 2, bad=(1,))
+    out = tmp_path / "results.jsonl"
+    assert cli.main(["batch", str(pairs), "-o", str(out), "-q"]) == cli.EXIT_FAILED
+    record = _records(out)[0]
+    assert record["options"]["language"] == "de" and record["collatio"]  # how it was made
+    before = out.read_bytes()
+    code = cli.main(["batch", str(pairs), "-o", str(out), "--language", "en", "--retry-errors"])
+    assert code == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "other options" in err and "language='en' now, 'de' there" in err
+    assert out.read_bytes() == before  # the error line was not dropped either
+    # The same options, spelt out or left at their defaults, are the same options.
+    assert run_batch(pairs, out, options={}).skipped == 2
+    assert run_batch(pairs, out, options={"language": "de", "link_threshold": 0.3}).skipped == 2

@@ -20,9 +20,10 @@ B = str(SAMPLES / "xi-putin-rewrite.txt")
 
 # (arguments after "compare A B", words the message must hold)
 BAD_OPTIONS = [
-    (["--threshold", "5"], ["--threshold", "between 0 and 1"]),  # above the scale
-    (["--threshold", "-0.1"], ["--threshold", "between 0 and 1"]),  # below it
+    (["--threshold", "5"], ["--threshold", "between 0.1 and 0.9"]),  # above the scale
+    (["--threshold", "0"], ["--threshold", "between 0.1 and 0.9"]),  # below the window's range
     (["--threshold", "viel"], ["--threshold", "not a number"]),  # not a number at all
+    (["--min-similarity", "1.5"], ["--min-similarity", "between 0.0 and 1.0"]),  # above 1
     (["--language", "xx"], ["--language", "de", "en"]),  # no stemmer for it: say which exist
 ]
 
@@ -35,6 +36,16 @@ def test_a_bad_option_value_is_refused_by_name(
     assert stop.value.code == cli.EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert all(word in err for word in words) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["batch", "rank"])
+def test_batch_and_rank_check_the_threshold_as_compare_does(
+        capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main([command, "x.csv", "-o", "x.jsonl", "--threshold", "2"] if command == "batch" else
+                 [command, A, B, "--threshold", "2"])
+    assert stop.value.code == cli.EXIT_BAD_INPUT
+    assert "between 0.1 and 0.9" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["batch", "rank"])

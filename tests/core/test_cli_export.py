@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -96,3 +97,42 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == cli.EXIT_SIGPIPE
     assert err == ""  # no "cannot write (Broken pipe)", no traceback
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output", "expected"),
+    [
+        (None, "report.json", "json"),  # the suffix names the format
+        (None, "REPORT.CSV", "csv"),  # in any case
+        (None, "page.htm", "html"),  # both HTML suffixes
+        (None, "notes.md", "text"),  # a suffix no format has: the text report
+        (None, None, "text"),  # the terminal
+        ("csv", "report.json", "csv"),  # --format wins over the suffix
+    ],
+)
+def test_the_format_follows_the_output_suffix(fmt: str | None, output: str | None, expected: str) -> None:
+    assert cli.format_for(fmt, Path(output) if output else None) == expected
+
+
+def test_an_output_named_json_gets_json(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert cli.main(["compare", A, B, "-o", str(out)]) == cli.EXIT_OK
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "collatio/alignment-1"
+
+
+def test_json_names_its_maker_and_fingerprints_the_texts(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert cli.main(["compare", A, B, "-o", str(out), "--with-text"]) == cli.EXIT_OK
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["generator"]["name"] == "collatio" and data["generator"]["version"]
+    for side, path in (("a", A), ("b", B)):
+        doc = data[side]
+        # The sample files are plain UTF-8 with \n line ends: the decoded text is the file.
+        assert doc["text"] == Path(path).read_text(encoding="utf-8")
+        assert doc["sha256"] == hashlib.sha256(doc["text"].encode("utf-8")).hexdigest()
+        assert doc["length"] == len(doc["text"])
+
+
+def test_with_text_is_for_json_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["compare", A, B, "-f", "csv", "--with-text"]) == cli.EXIT_BAD_INPUT
+    assert "--with-text" in capsys.readouterr().err

@@ -139,3 +139,16 @@ def test_progress_is_reported_in_order() -> None:
 def test_document_sides() -> None:
     c = compare("Eins.", "Zwei.")
     assert c.document(Side.A) is c.a and c.document(Side.B) is c.b
+
+
+@pytest.mark.parametrize("floor", [0.3, 0.5])
+def test_min_similarity_drops_the_weaker_links(sample, floor: float) -> None:  # type: ignore[no-untyped-def]
+    """A hard floor: no link below it, and the links above it stay as they were."""
+    assert any(link.similarity < floor for link in sample.links)  # the case is not empty
+    a = (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8")
+    b = (SAMPLES / "xi-putin-rewrite.txt").read_text(encoding="utf-8")
+    floored = compare(a, b, options=CompareOptions(min_similarity=floor))
+    assert floored.links and all(link.similarity >= floor for link in floored.links)
+    assert {(link.a, link.b) for link in floored.links} == {
+        (link.a, link.b) for link in sample.links if link.similarity >= floor}
+    assert floored.stats.removed > sample.stats.removed
