@@ -84,7 +84,12 @@ def read_pairs(pairs_csv: Path, *, full: bool = False, options: dict[str, Any] |
             reader = csv.DictReader(handle)
             missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
             if missing:
-                raise BatchError(f"{pairs_csv}: missing column(s) {', '.join(missing)} (need id,original,revision)")
+                header = ",".join(reader.fieldnames or ())
+                hint = next((f" (the header is separated by {name}: separate it by commas)"
+                             for sep, name in ((";", "semicolons"), ("\t", "tabs"))
+                             if sep in header), "")
+                raise BatchError(f"{pairs_csv}: missing column(s) {', '.join(missing)} "
+                                 f"(need id,original,revision){hint}")
             rows = list(reader)
     except OSError as exc:
         raise BatchError(f"{pairs_csv}: cannot be read ({exc.strerror or exc})") from exc
@@ -101,6 +106,9 @@ def read_pairs(pairs_csv: Path, *, full: bool = False, options: dict[str, Any] |
             # Ids are the resume keys: a repeated id would be silently skipped.
             raise BatchError(f"{pairs_csv}: line {line}: id {pair_id!r} appears twice")
         seen.add(pair_id)
+        empty = [c for c in ("original", "revision") if not (row.get(c) or "").strip()]
+        if empty:  # an empty path would name the CSV's folder
+            raise BatchError(f"{pairs_csv}: line {line}: no {' and no '.join(empty)} file for id {pair_id!r}")
         original, revision = (str(base / (row.get(c) or "").strip()) for c in ("original", "revision"))
         tasks.append(PairTask(pair_id, original, revision, full, dict(options or {})))
     return tasks

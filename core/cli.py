@@ -174,6 +174,9 @@ def run_compare(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"collatio: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.output is not None and not args.output.parent.is_dir():  # before the comparison
+        print(f"collatio: {args.output}: folder {args.output.parent} does not exist", file=sys.stderr)
+        return EXIT_BAD_INPUT
     refused = args.output and input_refusal(args.output, (args.original, args.revision))
     if refused:  # before the comparison: it may take a while
         print(f"collatio: {refused}", file=sys.stderr)

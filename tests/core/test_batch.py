@@ -140,6 +140,11 @@ def test_jobs_give_the_same_results_as_one_process(tmp_path: Path) -> None:
         ("id,original,revision\np0,a,b\np0,c,d\n", "appears twice"),
         # An empty id cannot be resumed.
         ("id,original,revision\n,a,b\n", "empty id"),
+        # An empty path names the row and the field, not the CSV's folder.
+        ("id,original,revision\np0,a.txt,\n", "line 2: no revision file for id 'p0'"),
+        ("id,original,revision\np0,,\n", "line 2: no original and no revision file"),
+        # Semicolons, as a German spreadsheet writes them: say so.
+        ("id;original;revision\np0;a;b\n", "separated by semicolons"),
     ],
 )
 def test_bad_pair_lists_are_refused(tmp_path: Path, content: str, message: str) -> None:

@@ -123,3 +123,11 @@ def test_write_export_refuses_an_input(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="never writes to its inputs"):
         cli.write_export(c, source, "html")
     assert source.read_text(encoding="utf-8") == "Ein Satz."
+
+
+def test_a_missing_output_folder_is_refused_before_comparing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As batch does: exit 2 and the folder named, with nothing compared."""
+    out = tmp_path / "nowhere" / "report.json"
+    assert cli.main(["compare", A, B, "-o", str(out)]) == cli.EXIT_BAD_INPUT
+    assert f"folder {out.parent} does not exist" in capsys.readouterr().err
