@@ -59,7 +59,8 @@ def test_missing_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]
 
 
 def test_unwritable_output_is_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    out = tmp_path / "missing-folder" / "r.html"
+    out = tmp_path / "r.html"
+    out.mkdir()  # a folder where the file should go: found only when writing
     assert cli.main(["compare", A, B, "--format", "html", "-o", str(out)]) == cli.EXIT_FAILED
     assert "cannot write" in capsys.readouterr().err
 
