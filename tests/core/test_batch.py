@@ -196,13 +196,14 @@ def test_a_rerun_with_other_options_is_refused_before_anything_changes(
     out = tmp_path / "results.jsonl"
     assert cli.main(["batch", str(pairs), "-o", str(out), "-q"]) == cli.EXIT_FAILED
     record = _records(out)[0]
-    assert record["options"]["language"] == "de" and record["collatio"]  # how it was made
+    assert record["options"]["language"] == "auto" and record["collatio"]  # how it was made
+    assert record["language"] == "de"  # and what "auto" found
     before = out.read_bytes()
     code = cli.main(["batch", str(pairs), "-o", str(out), "--language", "en", "--retry-errors"])
     assert code == cli.EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert "other options" in err and "language='en' now, 'de' there" in err
+    assert "other options" in err and "language='en' now, 'auto' there" in err
     assert out.read_bytes() == before  # the error line was not dropped either
     # The same options, spelt out or left at their defaults, are the same options.
     assert run_batch(pairs, out, options={}).skipped == 2
-    assert run_batch(pairs, out, options={"language": "de", "link_threshold": 0.3}).skipped == 2
+    assert run_batch(pairs, out, options={"language": "auto", "link_threshold": 0.3}).skipped == 2

