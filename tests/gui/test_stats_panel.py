@@ -44,6 +44,10 @@ def test_rows_come_from_the_stats(sample_comparison: Comparison) -> None:
         "added": by_type["added"], "re-attributed": by_type["reattributed"]}
 
 
+def test_the_language_compared_in_is_named(sample_comparison: Comparison) -> None:
+    assert _sections(sample_comparison)["Compared as"]["language"] == "German"  # detected
+
+
 def test_no_comparison_says_so() -> None:
     assert stats_rows(None) == [("No comparison yet", SECTION)]
 
