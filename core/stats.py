@@ -21,6 +21,26 @@ def _pct(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
+def _longest_verbatim_run(text_a: str, text_b: str,
+                          copied: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
+    """Words in the longest passage of b copied word for word from a.
+
+    A passage goes on across sentences and links: an equal run that starts in b where the
+    last one ended (white space between) and in a where its source ended continues it.
+    Churnalism studies measure the longest shared passage, not the longest sentence.
+    """
+    longest = run = 0
+    previous: tuple[tuple[int, int], tuple[int, int]] | None = None
+    for span_b, span_a in sorted(copied):
+        words = len(_WORD.findall(text_b[span_b[0] : span_b[1]]))
+        continues = previous is not None and span_b[0] >= previous[0][1] and span_a[0] >= previous[1][1] \
+            and not text_b[previous[0][1] : span_b[0]].strip() and not text_a[previous[1][1] : span_a[0]].strip()
+        run = run + words if continues else words
+        longest = max(longest, run)
+        previous = (span_b, span_a)
+    return longest
+
+
 def compute_stats(
     a: Document,
     b: Document,
@@ -36,14 +56,15 @@ def compute_stats(
     chars_a = sum(s.end - s.start for s in a.sentences if s.id in aligned_a)
     verbatim = 0
     reworded = 0
-    longest = 0
+    copied: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for link in links:
         if link.kind is LinkKind.REWORDED:
             reworded += sum(b.sentence(s).end - b.sentence(s).start for s in link.b)
         for op in link.ops:
-            if op.op is OpKind.EQUAL and op.b is not None:
+            if op.op is OpKind.EQUAL and op.b is not None and op.a is not None:
                 verbatim += op.b[1] - op.b[0]
-                longest = max(longest, len(_WORD.findall(b.text[op.b[0] : op.b[1]])))
+                copied.append((op.b, op.a))
+    longest = _longest_verbatim_run(a.text, b.text, copied)
     added = [s for s in b.sentences if s.id in aligned_b and s.id not in linked_b]
     removed = [s for s in a.sentences if s.id in aligned_a and s.id not in linked_a]
     kinds = [link.kind for link in links]

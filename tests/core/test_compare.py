@@ -152,3 +152,14 @@ def test_min_similarity_drops_the_weaker_links(sample, floor: float) -> None:  #
     assert {(link.a, link.b) for link in floored.links} == {
         (link.a, link.b) for link in sample.links if link.similarity >= floor}
     assert floored.stats.removed > sample.stats.removed
+
+
+def test_the_longest_verbatim_run_goes_on_across_sentences() -> None:
+    """Churnalism's measure: the longest passage copied word for word, not the longest
+    sentence. A changed word, or a sentence the copy left out, ends the passage."""
+    sentences = [f"Der {n}. Satz des Artikels erzählt etwas über die Stadt Nummer {n}." for n in range(1, 8)]
+    words = len(sentences[0].replace(".", " ").split())  # 10 words each ("1." counts once)
+    a = " ".join(sentences)
+    assert compare(a, a).stats.longest_verbatim_words == 7 * words
+    b = " ".join(sentences[:2] + sentences[3:])  # the copy leaves out the third sentence
+    assert compare(a, b).stats.longest_verbatim_words == 4 * words
