@@ -110,7 +110,8 @@ def read_pairs(pairs_csv: Path, *, full: bool = False, options: dict[str, Any] |
         if empty:  # an empty path would name the CSV's folder
             raise BatchError(f"{pairs_csv}: line {line}: no {' and no '.join(empty)} file for id {pair_id!r}")
         original, revision = (str(base / (row.get(c) or "").strip()) for c in ("original", "revision"))
-        tasks.append(PairTask(pair_id, original, revision, full, dict(options or {})))
+        meta = {k: (v or "") for k, v in row.items() if k is not None and k not in REQUIRED_COLUMNS}
+        tasks.append(PairTask(pair_id, original, revision, full, dict(options or {}), meta))
     return tasks
 
 

@@ -32,6 +32,8 @@ class PairTask:
     revision: str
     full: bool = False  # include the whole alignment-1 document in the record
     options: dict[str, Any] = field(default_factory=dict)  # CompareOptions fields
+    # The pairs CSV's other columns (outlet, date, …), copied into the record as they are.
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 def pair_statistics(stats: Stats) -> dict[str, Any]:
@@ -59,8 +61,13 @@ def pair_statistics(stats: Stats) -> dict[str, Any]:
 
 
 def _provenance(task: PairTask) -> dict[str, Any]:
-    """How the record was made: a rerun refuses to mix records made otherwise."""
-    return {"options": CompareOptions(**task.options).to_json(), "collatio": collatio_version()}
+    """How the record was made (a rerun refuses to mix records made otherwise), and the
+    pair's own columns."""
+    found: dict[str, Any] = {"options": CompareOptions(**task.options).to_json(),
+                             "collatio": collatio_version()}
+    if task.meta:
+        found["meta"] = task.meta
+    return found
 
 
 def error_record(task: PairTask, message: str) -> dict[str, Any]:

@@ -154,6 +154,18 @@ def test_bad_pair_lists_are_refused(tmp_path: Path, content: str, message: str) 
         read_pairs(pairs)
 
 
+def test_other_columns_of_the_pairs_csv_come_along_as_meta(tmp_path: Path) -> None:
+    pairs = make_pairs(tmp_path, 2, bad=(1,))
+    lines = pairs.read_text(encoding="utf-8").splitlines()
+    rows = [lines[0] + ",outlet,date"] + [f"{line},Kurier {k},2024-0{k + 1}-01" for k, line in enumerate(lines[1:])]
+    pairs.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    run_batch(pairs, out)
+    records = {r["id"]: r for r in _records(out)}
+    assert records["p0"]["meta"] == {"outlet": "Kurier 0", "date": "2024-01-01"}
+    assert records["p1"]["status"] == "error" and records["p1"]["meta"]["outlet"] == "Kurier 1"
+
+
 def test_paths_are_relative_to_the_csv(tmp_path: Path) -> None:
     pairs = make_pairs(tmp_path, 1)
     task = read_pairs(pairs)[0]
