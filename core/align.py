@@ -95,11 +95,13 @@ def tuned(changes: Mapping[str, Any]) -> Tuning:
 def _chain_groups(
     model: SimilarityModel, scores: sparse.csr_matrix, threshold: float,
     blocked_a: set[int], blocked_b: set[int], forbidden: set[tuple[int, int]], tuning: Tuning,
+    headings_b: frozenset[int],
 ) -> tuple[list[Group], list[tuple[float, int, int]]]:
     """In-order groups from the backbone (see collatio.core.backbone), plus the unused
     candidate pairs."""
     chained, leftovers = chain_pairs(model, scores, threshold, blocked_a, blocked_b, forbidden,
-                                     tuning.candidates_per_row, tuning.split_hole, tuning.split_rounds)
+                                     tuning.candidates_per_row, tuning.split_hole, tuning.split_rounds,
+                                     headings_b)
     return [Group([i], js, score) for i, js, score in chained], leftovers
 
 
@@ -153,6 +155,7 @@ def _moves(
 def _grow(
     model: SimilarityModel, groups: list[Group], eligible_a: set[int], eligible_b: set[int],
     paragraphs: tuple[Sequence[str], Sequence[str]] | None, tuning: Tuning,
+    headings: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
 ) -> None:
     """Extend links with unlinked neighbours: splits (1:n) and merges (n:1, n:m).
 
@@ -179,6 +182,7 @@ def _grow(
             count = model.n_a if side_a else model.n_b
             eligible = eligible_a if side_a else eligible_b
             para = paragraphs[0 if side_a else 1] if paragraphs else None
+            heads = headings[0 if side_a else 1]
             chosen = visit[side_a]
             queue = list(range(count)) if chosen is None else sorted(chosen)  # sorted: a heap
             queued = set(queue)
@@ -192,6 +196,8 @@ def _grow(
                     group = owner.get(neighbour)
                     if group is None or group.pinned or (best and best[1] is group):
                         continue
+                    if (row in heads) != (neighbour in heads):
+                        continue  # a title or heading never joins body text (nor the reverse)
                     same_para = para is None or para[row] == para[neighbour]
                     members = group.a if side_a else group.b
                     partners = group.b if side_a else group.a
@@ -276,8 +282,11 @@ def align_sentences(
     check: Callable[[], None] = lambda: None,
     tuning: Tuning | None = None,
     paragraphs: tuple[Sequence[str], Sequence[str]] | None = None,
+    headings: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
 ) -> list[Group]:
-    """Groups of linked rows, sorted by their first row on side a."""
+    """Groups of linked rows, sorted by their first row on side a. ``headings``: the rows
+    of each side in a title or heading paragraph, which never share a group with body
+    rows of the same side."""
     tuning = tuning or TUNING
     pinned = pinned or []
     forbidden = forbidden or set()
@@ -286,7 +295,7 @@ def align_sentences(
     scores = model.pair_scores().tocsr()
     check()
     groups, leftovers = _chain_groups(
-        model, scores, options.link_threshold, taken_a, taken_b, forbidden, tuning
+        model, scores, options.link_threshold, taken_a, taken_b, forbidden, tuning, headings[1]
     )
     eligible_a = set(range(model.n_a)) - taken_a
     eligible_b = set(range(model.n_b)) - taken_b
@@ -297,7 +306,7 @@ def align_sentences(
     groups += _moves(groups, leftovers, options.moved_threshold)
     check()
     groups = [*pinned, *groups]
-    _grow(model, groups, eligible_a, eligible_b, paragraphs, tuning)
+    _grow(model, groups, eligible_a, eligible_b, paragraphs, tuning, headings)
     if tuning.gap is not None:
         # After growth: a merge or split the neighbours' evidence supports comes first,
         # and only what is still free is grouped by order alone.

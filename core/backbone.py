@@ -113,19 +113,23 @@ def top_per_column(
 
 def scattered_pairs(
     by_a: dict[int, list[int]], columns: dict[int, list[tuple[float, int]]], hole: int,
+    headings_b: frozenset[int] = frozenset(),
 ) -> set[tuple[int, int]]:
     """The pairs of splits whose b rows lie far apart, outside each split's best cluster.
 
     A short original sentence with a common word ("sprach der Esel") can take every b
     sentence that mentions it as one split spread over pages; kept, it would pin the
     whole chain around it. A real split is a run of nearby sentences (at most ``hole``
-    rows between two members), so only its best cluster (by summed score) stays.
+    rows between two members), so only its best cluster (by summed score) stays. A title
+    or heading (``headings_b``) and body text are never one cluster: a rewrite splits a
+    sentence into sentences, not into a headline and a sentence.
     """
     out: set[tuple[int, int]] = set()
     for i, js in by_a.items():
         clusters: list[list[int]] = [[js[0]]]
         for j in js[1:]:
-            if j - clusters[-1][-1] > hole + 1:
+            last = clusters[-1][-1]
+            if j - last > hole + 1 or (j in headings_b) != (last in headings_b):
                 clusters.append([])
             clusters[-1].append(j)
         if len(clusters) == 1:
@@ -140,6 +144,7 @@ def chain_pairs(
     model: SimilarityModel, scores: sparse.csr_matrix, threshold: float,
     blocked_a: set[int], blocked_b: set[int], forbidden: set[tuple[int, int]],
     per_row: int, split_hole: int | None, split_rounds: int,
+    headings_b: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, list[int], float]], list[tuple[float, int, int]]]:
     """In-order (a row, b rows, group score) from the monotone assignment, and the
     candidate pairs the chain may use (score, a row, b row), for the move pass."""
@@ -171,7 +176,8 @@ def chain_pairs(
         by_a = {}
         for j, i in sorted(assignment.items()):
             by_a.setdefault(i, []).append(j)
-        more = scattered_pairs(by_a, columns, split_hole) if split_hole is not None else set()
+        more = (scattered_pairs(by_a, columns, split_hole, headings_b) if split_hole is not None
+                else set())
         if not more:
             break
         scattered |= more

@@ -153,6 +153,13 @@ def check_quotes(
     return tuple(checked), tuple(every)
 
 
+def _heading_rows(seg: SegmentedDocument, rows: Sequence[int]) -> frozenset[int]:
+    """The rows (indices into ``rows``) whose sentence is in a title or heading paragraph."""
+    doc = seg.document
+    return frozenset(r for r, k in enumerate(rows)
+                     if doc.paragraph(doc.sentences[k].paragraph).role in (Role.TITLE, Role.HEADING))
+
+
 @gc_paused
 def compare(
     text_a: str,
@@ -239,7 +246,9 @@ def compare(
                 [seg_b.document.sentences[k].id for k in rows_b],
                 model.group,
             )
+        headings = (_heading_rows(seg_a, rows_a), _heading_rows(seg_b, rows_b))
         groups = align_sentences(model, options, check=token.check, paragraphs=paragraphs,
+                                 headings=headings,
                                  pinned=pinned, forbidden=forbidden, tuning=tuning)
         if forbidden:
             groups = enforce_forbidden(groups, forbidden, model.group)

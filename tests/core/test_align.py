@@ -293,6 +293,31 @@ SCATTER_CASES = [
 ]
 
 
+def test_a_heading_and_body_text_are_never_one_split() -> None:
+    # b 3 is a heading, b 4 and b 5 body text: two clusters, and the heavier one stays.
+    columns = {3: [(0.4, 0)], 4: [(0.6, 0)], 5: [(0.6, 0)]}
+    assert scattered_pairs({0: [3, 4, 5]}, columns, 2, frozenset({3})) == {(0, 3)}
+    assert scattered_pairs({0: [3, 4, 5]}, columns, 2) == set()  # without the headings
+
+
+TITLED_A = """City council approves new tram line
+
+The city council voted on Tuesday to build a new tram line from the main station to the university. The project will cost 120 million euros.
+"""
+TITLED_B = """Council backs tram line to university
+
+On Tuesday the city council approved plans for a tram line linking the main station and the university. The project will cost 150 million euros.
+"""
+
+
+def test_a_title_links_to_the_title_not_with_the_first_sentence() -> None:
+    """The rewritten headline shares "university" with the first sentence; it must not
+    become part of that sentence's link (nor the original's headline join it)."""
+    result = compare(TITLED_A, TITLED_B)
+    assert [(link.a, link.b) for link in result.links] == [
+        (("a.s0",), ("b.s0",)), (("a.s1",), ("b.s1",)), (("a.s2",), ("b.s2",))]
+
+
 @pytest.mark.parametrize(("by_a", "hole", "expected"), SCATTER_CASES)
 def test_scattered_split_members_leave_the_chain(
     by_a: dict[int, list[int]], hole: int, expected: set[tuple[int, int]]
@@ -314,10 +339,11 @@ def test_a_scattered_split_gives_way_to_the_sentences_it_would_block() -> None:
     dense = np.zeros((3, 8))
     dense[0, [0, 1, 6, 7]] = 0.5
     dense[1, 3] = dense[2, 5] = 0.4
-    groups, _ = _chain_groups(model, sparse.csr_matrix(dense), 0.3, set(), set(), set(), TUNING)
+    groups, _ = _chain_groups(model, sparse.csr_matrix(dense), 0.3, set(), set(), set(), TUNING,
+                              frozenset())
     assert [(g.a, g.b) for g in groups] == [([0], [0, 1]), ([1], [3]), ([2], [5])]
     scattered, _ = _chain_groups(model, sparse.csr_matrix(dense), 0.3, set(), set(), set(),
-                                 replace(TUNING, split_hole=None))
+                                 replace(TUNING, split_hole=None), frozenset())
     assert [(g.a, g.b) for g in scattered] == [([0], [0, 1, 6, 7])]  # what the fix prevents
 
 
