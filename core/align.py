@@ -136,6 +136,27 @@ def _fill_slots(
     return filled
 
 
+def _pair_titles(
+    model: SimilarityModel, groups: list[Group], headings: tuple[frozenset[int], frozenset[int]],
+    threshold: float, eligible_a: set[int], eligible_b: set[int], forbidden: set[tuple[int, int]],
+) -> list[Group]:
+    """A rewritten headline stays linked to the headline it rewrites.
+
+    When both texts open with a title or heading that nothing links, their place pairs
+    them, as a lone pair between two links is paired (``_fill_slots``): a weak match is
+    enough ("Stadtrat beschließt Sanierung des Hallenbads" → "Bamberg: Hallenbad wird
+    für Millionen saniert").
+    """
+    if not model.n_a or not model.n_b or 0 not in headings[0] or 0 not in headings[1]:
+        return []
+    used_a = {i for g in groups for i in g.a}
+    used_b = {j for g in groups for j in g.b}
+    if 0 in used_a or 0 in used_b or 0 not in eligible_a or 0 not in eligible_b or (0, 0) in forbidden:
+        return []
+    score = model.group([0], [0])
+    return [Group([0], [0], score)] if score >= threshold else []
+
+
 def _moves(
     groups: list[Group], leftovers: list[tuple[float, int, int]], moved_threshold: float
 ) -> list[Group]:
@@ -304,6 +325,8 @@ def align_sentences(
         eligible_b - {j for _, j in forbidden},
     )
     groups += _moves(groups, leftovers, options.moved_threshold)
+    groups += _pair_titles(model, groups, headings, tuning.slot_threshold, eligible_a, eligible_b,
+                           forbidden)
     check()
     groups = [*pinned, *groups]
     _grow(model, groups, eligible_a, eligible_b, paragraphs, tuning, headings)

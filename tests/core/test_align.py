@@ -318,6 +318,34 @@ def test_a_title_links_to_the_title_not_with_the_first_sentence() -> None:
         (("a.s0",), ("b.s0",)), (("a.s1",), ("b.s1",)), (("a.s2",), ("b.s2",))]
 
 
+HEADLINE_A = """Stadtrat beschließt Sanierung des Hallenbads
+
+Der Stadtrat von Bamberg hat am Dienstag die Sanierung des Hallenbads am Stephansberg beschlossen. Die Kosten werden auf 14,5 Millionen Euro geschätzt.
+
+Das Hallenbad war 1972 eröffnet worden und gilt als stark sanierungsbedürftig.
+"""
+# The rewrite opens with the background sentence: the headlines are no lone pair
+# between two links.
+HEADLINE_B = """Bamberg: Hallenbad wird für Millionen saniert
+
+Das Hallenbad war 1972 eröffnet worden und gilt als stark sanierungsbedürftig.
+
+Der Bamberger Stadtrat hat am Dienstag die Sanierung des Hallenbads am Stephansberg beschlossen. Die Kosten werden auf 14,5 Millionen Euro geschätzt.
+"""
+
+
+@pytest.mark.parametrize(("a", "b", "paired"), [
+    (HEADLINE_A, HEADLINE_B, True),  # two headlines: their place pairs them
+    # The same lines as body sentences (with a full stop): no headline, no pairing.
+    (HEADLINE_A.replace("Hallenbads\n", "Hallenbads.\n", 1),
+     HEADLINE_B.replace("saniert\n", "saniert.\n", 1), False),
+])
+def test_a_rewritten_headline_stays_linked_to_the_headline(a: str, b: str, paired: bool) -> None:
+    """The headlines share one stem (similarity 0.18, below the link threshold)."""
+    result = compare(a, b)
+    assert ((("a.s0",), ("b.s0",)) in [(link.a, link.b) for link in result.links]) is paired
+
+
 @pytest.mark.parametrize(("by_a", "hole", "expected"), SCATTER_CASES)
 def test_scattered_split_members_leave_the_chain(
     by_a: dict[int, list[int]], hole: int, expected: set[tuple[int, int]]
