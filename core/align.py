@@ -136,25 +136,33 @@ def _fill_slots(
     return filled
 
 
+# Links elsewhere that make two texts versions of one article, whose headlines then
+# correspond by their place alone.
+TITLE_PAIR_LINKS = 2
+
+
 def _pair_titles(
     model: SimilarityModel, groups: list[Group], headings: tuple[frozenset[int], frozenset[int]],
-    threshold: float, eligible_a: set[int], eligible_b: set[int], forbidden: set[tuple[int, int]],
+    eligible_a: set[int], eligible_b: set[int], forbidden: set[tuple[int, int]],
 ) -> list[Group]:
     """A rewritten headline stays linked to the headline it rewrites.
 
-    When both texts open with a title or heading that nothing links, their place pairs
-    them, as a lone pair between two links is paired (``_fill_slots``): a weak match is
-    enough ("Stadtrat beschließt Sanierung des Hallenbads" → "Bamberg: Hallenbad wird
-    für Millionen saniert").
+    A syndicated rewrite nearly always gets a new headline, often with hardly a word of
+    the old one ("GDL kündigt neuen Streik bei der Bahn an" → "Bahnstreik am Mittwoch:
+    Was Fahrgäste jetzt wissen müssen"). When both texts open with a title or heading
+    that nothing links, and the texts are linked elsewhere (versions of one article),
+    the headlines are paired by their place, as long as they share anything at all.
     """
     if not model.n_a or not model.n_b or 0 not in headings[0] or 0 not in headings[1]:
+        return []
+    if len(groups) < TITLE_PAIR_LINKS:
         return []
     used_a = {i for g in groups for i in g.a}
     used_b = {j for g in groups for j in g.b}
     if 0 in used_a or 0 in used_b or 0 not in eligible_a or 0 not in eligible_b or (0, 0) in forbidden:
         return []
     score = model.group([0], [0])
-    return [Group([0], [0], score)] if score >= threshold else []
+    return [Group([0], [0], score)] if score > 0 else []
 
 
 def _moves(
@@ -325,8 +333,7 @@ def align_sentences(
         eligible_b - {j for _, j in forbidden},
     )
     groups += _moves(groups, leftovers, options.moved_threshold)
-    groups += _pair_titles(model, groups, headings, tuning.slot_threshold, eligible_a, eligible_b,
-                           forbidden)
+    groups += _pair_titles(model, groups, headings, eligible_a, eligible_b, forbidden)
     check()
     groups = [*pinned, *groups]
     _grow(model, groups, eligible_a, eligible_b, paragraphs, tuning, headings)
