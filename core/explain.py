@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from .model import Document, Link
 from .similarity import content_terms
 
-_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+# A number keeps its separators ("1,500", "3.5"), as in collatio.core.tokens: its parts
+# ("1") are no words two sentences share.
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:-\w+)*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
