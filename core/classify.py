@@ -4,7 +4,8 @@ Identical: the texts match after folding typography and whitespace. Minor: only
 punctuation or letter case changed, or at most ``MINOR_WORDS`` words on either side
 (and no more than a fifth of the words). A figure written another way with the same
 value ("1,000" → "1000", "drei" → "3") is a copy-edit and counts as no changed word.
-Everything else is reworded.
+Everything else is reworded, and so is a minor link that changed a figure or a quotation
+(decided in collatio.core.compare, once figures and quotes are checked).
 
 May import: the standard library and collatio.core.{figures,model,normalise,tokens}.
 """

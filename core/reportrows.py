@@ -124,6 +124,9 @@ def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> s
     return span_words(doc, (max(span[0], within[0]), min(span[1], within[1])))
 
 
+_EDGE_MARKS = " .,;:!?"
+
+
 def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:
     """What the word diff changed inside a reworded quotation: "besonders → insbesondere".
 
@@ -144,8 +147,13 @@ def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:
             phrases.append(([], []))
             open_phrase = True
         phrases[-1][0 if gone else 1].append(_clipped(doc, span, within))
-    return "; ".join(
-        f"{' '.join(cut)} → {' '.join(new)}" if cut and new
-        else (f"cut “{' '.join(cut)}”" if cut else f"new “{' '.join(new)}”")
-        for cut, new in phrases
-    )
+    # The punctuation at a quotation's edge moves when the quotation is set into the
+    # sentence another way („… müssen.“ → „… müssen“, sagte …): no edit of its words.
+    edits = []
+    for cut, new in phrases:
+        old, now = " ".join(cut).strip(_EDGE_MARKS), " ".join(new).strip(_EDGE_MARKS)
+        if old and now:
+            edits.append(f"{old} → {now}")
+        elif old or now:
+            edits.append(f"cut “{old}”" if old else f"new “{now}”")
+    return "; ".join(edits)

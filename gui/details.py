@@ -146,8 +146,24 @@ def _count(n: int) -> str:
     return f"{n} sentence{'' if n == 1 else 's'}"
 
 
-def unlinked_html(change: Change) -> str:
-    """The details of a gap: what was dropped and what was added there, unpaired."""
+def unlinked_quotes(comparison: Comparison, change: Change) -> list[QuoteLine]:
+    """The quotations dropped with the change's removed sentences or brought in with its
+    added ones, in reading order."""
+    spans = {Side.A: [(s.start, s.end) for s in map(comparison.a.sentence, change.a)],
+             Side.B: [(s.start, s.end) for s in map(comparison.b.sentence, change.b)]}
+
+    def inside(side: Side, span: tuple[int, int] | None) -> bool:
+        return span is not None and any(start <= span[0] < end for start, end in spans[side])
+
+    return [QuoteLine(QUOTE_CHANGE_WORDS.get(q.change, q.change), span_words(comparison.a, q.a),
+                      span_words(comparison.b, q.b))
+            for q in comparison.quote_changes
+            if q.link is None and (inside(Side.A, q.a) or inside(Side.B, q.b))]
+
+
+def unlinked_html(comparison: Comparison, change: Change) -> str:
+    """The details of a gap: what was dropped and what was added there, unpaired, and
+    each quotation that went or came with it."""
     parts = []
     if change.a:
         parts.append(f"<b>Dropped</b>: {_count(len(change.a))} of the original")
@@ -155,7 +171,8 @@ def unlinked_html(change: Change) -> str:
         parts.append(f"<b>Added</b>: {_count(len(change.b))} in the revision")
     text = " · ".join(parts)
     if change.a and change.b:
-        text += "<br>Side by side here, but too different to be linked."
-    if change.quote:
-        text += "<br>⚠ a quotation in them changed"
+        text += ("<br>At the same place, but no sentence of one matches the other: "
+                 "separate cuts and additions, not a rewrite.")
+    for q in unlinked_quotes(comparison, change):
+        text += f"<br>⚠ <b>{escape(q.change)}</b>: „{escape(q.a or q.b)}“"
     return text

@@ -65,7 +65,7 @@ class Change:
 
     @property
     def replaced(self) -> bool:
-        """A removal and an addition side by side in one gap: text replaced, not linked."""
+        """A removal and an addition side by side in one gap, not linked to each other."""
         return {ChangeKind.REMOVED, ChangeKind.ADDED} <= self.kinds
 
 
@@ -80,12 +80,14 @@ def first_sentence(comparison: Comparison, side: Side, ids: Sequence[str], width
 def _excerpt(comparison: Comparison, a: Sequence[str], b: Sequence[str], width: int = 90) -> str:
     """The revision's words for a link or an addition, the original's for a removal.
 
-    A gap with both a removal and an addition (one heading replaced by another) shows
-    both, so that the list never labels the revision's words as removed.
+    A gap with both a removal and an addition shows both, so that the list never labels
+    the revision's words as removed.
     """
     if a and b:
         half = (width - 3) // 2
-        return f"{first_sentence(comparison, Side.A, a, half)} → {first_sentence(comparison, Side.B, b, half)}"
+        # "−"/"+" as in the panes: an arrow would say one became the other.
+        return (f"− {first_sentence(comparison, Side.A, a, half - 2)}  "
+                f"+ {first_sentence(comparison, Side.B, b, half - 2)}")
     if b:
         return first_sentence(comparison, Side.B, b, width)
     return first_sentence(comparison, Side.A, a, width) if a else ""
@@ -96,7 +98,7 @@ def _visible(entries: Iterable[str | Hidden]) -> tuple[str, ...]:
 
 
 def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
-               quotes_by_link: set[str], unlinked_quotes: list[int]) -> set[ChangeKind]:
+               quotes_by_link: set[str], unlinked_quotes: dict[Side, list[int]]) -> set[ChangeKind]:
     kinds: set[ChangeKind] = set()
     if row.kind in (RowKind.LINK, RowKind.MOVED) and row.link is not None:
         link = comparison.link(row.link)
@@ -120,10 +122,13 @@ def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
                     kinds.add(ChangeKind.REMOVED)
                 elif status is SentenceStatus.ADDED:
                     kinds.add(ChangeKind.ADDED)
-                # Quote changes in removed sentences carry no link: match them by offset.
-                if side is Side.A and unlinked_quotes:
-                    k = bisect_left(unlinked_quotes, sentence.start)
-                    if k < len(unlinked_quotes) and unlinked_quotes[k] < sentence.end:
+                # Quote changes in removed or added sentences carry no link: a quotation
+                # dropped with a removed sentence, or brought in with an added one, is
+                # matched by its offset on that side.
+                starts = unlinked_quotes[side]
+                if starts:
+                    k = bisect_left(starts, sentence.start)
+                    if k < len(starts) and starts[k] < sentence.end:
                         kinds.add(ChangeKind.QUOTE)
     return kinds
 
@@ -137,8 +142,10 @@ def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = F
     """
     out: list[Change] = []
     quotes_by_link = {q.link for q in comparison.quote_changes if q.link is not None}
-    # Starts (on A) of quote changes in sentences outside any link, sorted for bisection.
-    unlinked = sorted(q.a[0] for q in comparison.quote_changes if q.link is None and q.a)
+    # Starts of quote changes in sentences outside any link, per side, sorted for bisection.
+    outside = [q for q in comparison.quote_changes if q.link is None]
+    unlinked = {Side.A: sorted(q.a[0] for q in outside if q.a),
+                Side.B: sorted(q.b[0] for q in outside if q.b)}
     for index, row in enumerate(rows):
         kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, unlinked)
         if substantive_only:

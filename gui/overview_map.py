@@ -29,6 +29,8 @@ _KIND_MARK = {
     ChangeKind.REWORDED: Mark.BAND_REWORDED,
     ChangeKind.MINOR: Mark.BAND_MINOR,
     ChangeKind.QUOTE: Mark.QUOTE,
+    # The main kind only of a link whose one change is a figure (minor links hidden).
+    ChangeKind.FIGURE: Mark.FIGURE_B,
 }
 
 

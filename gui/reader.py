@@ -326,7 +326,7 @@ class Reader(QObject):
             details = link_details(self.comparison, links[link])
             self.dock.details.setHtml(details_html(details, self.palette_.muted))
         elif k is not None:
-            self.dock.details.setHtml(unlinked_html(self.changes[k]))
+            self.dock.details.setHtml(unlinked_html(self.comparison, self.changes[k]))
         else:
             self.dock.details.clear()
         self._refresh_outlines()

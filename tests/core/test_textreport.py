@@ -69,6 +69,12 @@ def test_quote_and_figure_changes_are_listed_under_their_row(sample: Comparison)
         # changes outside the quotation are not the quotation's
         ("Gestern sagte er: „Wir kommen morgen.“", "Heute sagte er: „Wir kommen übermorgen.“",
          "morgen → übermorgen"),
+        # the full stop that leaves the quotation set before its speech tag is no edit
+        ("Der Minister sagte: „Wir werden 300 Stellen streichen müssen.“",
+         "„Wir werden 200 Stellen streichen müssen“, sagte der Minister.", "300 → 200"),
+        # nor is it part of a changed phrase at the end
+        ("Er sagte: „Wir lassen unsere Schwimmer nicht im Regen stehen.“",
+         "„Wir lassen unsere Schwimmer nicht im Stich“, sagte er.", "Regen stehen → Stich"),
     ],
 )
 def test_quote_edits_name_the_changed_words(a: str, b: str, edits: str) -> None:

@@ -51,9 +51,27 @@ def test_unlinked_details_say_what_was_dropped_and_added() -> None:
 
     c = make([["Gone one.", "Gone two."]], [["New."]])
     (change,) = changes(c, build_rows(c))
-    html = unlinked_html(change)
+    html = unlinked_html(c, change)
     assert "2 sentences of the original" in html and "1 sentence in the revision" in html
-    assert "too different to be linked" in html
+    assert "no sentence of one matches the other" in html
+
+
+def test_unlinked_details_name_each_quotation_that_went_or_came() -> None:
+    """Not "a quotation changed": which one, and whether it was dropped or added."""
+    from dataclasses import replace
+
+    from collatio.core.model import QuoteChange
+    from collatio.gui.navigation import changes
+    from collatio.gui.rows import build_rows
+
+    c = make([["Er nannte ihn „völlig überzogen“."]], [["Sie sprach von „engem Kontakt“."]])
+    a, b = c.a.text.index("völlig"), c.b.text.index("engem")
+    c = replace(c, quote_changes=(QuoteChange("dropped", (a, a + 16), None, None),
+                                  QuoteChange("added", None, (b, b + 13), None)))
+    (change,) = changes(c, build_rows(c))
+    html = unlinked_html(c, change)
+    assert "⚠ <b>quotation dropped</b>: „völlig überzogen“" in html
+    assert "⚠ <b>quotation added</b>: „engem Kontakt“" in html
 
 
 def test_tooltip_of_an_added_sentence_inside_an_expanded_passage_names_its_paragraph() -> None:

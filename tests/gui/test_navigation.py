@@ -100,6 +100,21 @@ def test_quote_changes_flag_and_filter() -> None:
     assert index_of_row(items, 3) == 3 and index_of_row(items, 5) is None
 
 
+@pytest.mark.parametrize("side", [Side.A, Side.B])
+def test_a_quotation_dropped_or_added_with_its_sentence_is_a_quote_change(side: Side) -> None:
+    """The removed "A2." drops a quotation, or the added "B4." brings a new one in: either
+    row is listed under quotes (an added quotation is what an editor must verify first)."""
+    c = _mixed()
+    doc = c.a if side is Side.A else c.b
+    sentence = next(s for s in doc.sentences if s.text == ("A2." if side is Side.A else "B4."))
+    span = (sentence.start, sentence.end)
+    quote = (QuoteChange("dropped", span, None, None) if side is Side.A
+             else QuoteChange("added", None, span, None))
+    c = replace(c, quote_changes=(quote,))
+    quoted = filter_changes(changes(c, build_rows(c)), frozenset({ChangeKind.QUOTE}))
+    assert [ch.row for ch in quoted] == [2 if side is Side.A else 4]
+
+
 def test_partner_rows_map_a_sentence_to_its_link_partners() -> None:
     c = make([["One.", "Two.", "Three."]], [["Uno.", "Two and three."]],
              [L((0,), (0,)), L((1, 2), (1,))])
@@ -139,8 +154,9 @@ EXCERPTS = [
     ([["Alt eins.", "Weg damit."]], [["Alt eins."]], "Weg damit.", False),
     # An addition reads in the revision's words.
     ([["Alt eins."]], [["Alt eins.", "Ganz neu."]], "Ganz neu.", False),
-    # A removal beside an addition is a replacement: both texts, never one labelled as the other.
-    ([["Alt eins.", "Alte Zeile."]], [["Alt eins.", "Neue Zeile."]], "Alte Zeile. → Neue Zeile.", True),
+    # A removal beside an addition: both texts, marked − and +, never one labelled as the
+    # other, and no arrow (nothing says one became the other).
+    ([["Alt eins.", "Alte Zeile."]], [["Alt eins.", "Neue Zeile."]], "− Alte Zeile.  + Neue Zeile.", True),
 ]
 
 
