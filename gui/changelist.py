@@ -77,7 +77,7 @@ class ChangeModel(QAbstractTableModel):
         change = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             # Not "replaced": nothing says the added text rewrites the removed one.
-            label = "Removed + added" if change.replaced else KIND_LABELS[change.kind]
+            label = "Cut + added" if change.replaced else KIND_LABELS[change.kind]
             return (label, flags(change), change.excerpt)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             kinds = ", ".join(KIND_LABELS[k].lower() for k in ChangeKind if k in change.kinds)

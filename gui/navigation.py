@@ -133,6 +133,17 @@ def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
     return kinds
 
 
+def framed_sides(comparison: Comparison, row: Row) -> tuple[bool, bool]:
+    """Which cells of a selected row to frame (A, B): a link's both, a gap's only those
+    holding a removed or added sentence. Boilerplate beside an added sentence is no
+    partner of it, and a frame around it would say it is."""
+    if row.kind is not RowKind.GAP:
+        return True, True
+    changed = (SentenceStatus.REMOVED, SentenceStatus.ADDED)
+    return (any(comparison.status(comparison.a.sentence(sid)) in changed for sid in _visible(row.a)),
+            any(comparison.status(comparison.b.sentence(sid)) in changed for sid in _visible(row.b)))
+
+
 def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = False,
             substantive_only: bool = False) -> tuple[Change, ...]:
     """Every change, in reading order.

@@ -37,6 +37,7 @@ from .navigation import (
     SUBSTANTIVE,
     Change,
     filter_changes,
+    framed_sides,
     index_of_row,
     partner_rows,
     step,
@@ -351,12 +352,15 @@ class Reader(QObject):
         self.aligner.scroll_to(max(0.0, top - height / 4))
 
     def _refresh_outlines(self) -> None:
+        row = self.selected_row
+        framed = (framed_sides(self.comparison, self.rows[row])
+                  if self.comparison is not None and row is not None and row < len(self.rows)
+                  else (False, False))
         for k, side in enumerate((Side.A, Side.B)):
             view = self.views[side]
             outlines = [o for o in view.outlines if o[2]]  # keep the hover outline
             extents = self.aligner.extents[k]
-            row = self.selected_row
-            if row is not None and row < len(extents):
+            if row is not None and row < len(extents) and framed[k]:
                 outlines = [*outlines, (*extents[row], False)]
             view.outlines = outlines
             view.viewport().update()

@@ -11,6 +11,7 @@ from collatio.gui.navigation import (
     ChangeKind,
     changes,
     filter_changes,
+    framed_sides,
     index_of_row,
     partner_rows,
     step,
@@ -144,9 +145,27 @@ def test_a_gap_change_lists_only_its_changed_sentences() -> None:
     # Boilerplate in A beside an added sentence in B: the change is "added", one sentence.
     c = make([(Role.BOILERPLATE, ["Menu.", "Login."]), ["Same."]], [["New!"], ["Same."]],
              [L((2,), (1,), SAME)])
-    (change,) = changes(c, build_rows(c))
+    rows = build_rows(c)
+    (change,) = changes(c, rows)
     assert (change.kind, change.a, change.b) == (ChangeKind.ADDED, (), ("b.s0",))
     assert change.excerpt == "New!"
+    # Selected, only the added sentence is framed: the boilerplate is no partner of it.
+    assert framed_sides(c, rows[change.row]) == (False, True)
+
+
+@pytest.mark.parametrize(("a", "b", "links", "framed"), [
+    # A link: both cells.
+    ([["Eins."]], [["Eins!"]], [L((0,), (0,), M)], (True, True)),
+    # A removal beside an addition: both cells.
+    ([["Alt."]], [["Neu."]], [], (True, True)),
+    # A removal alone: the original's cell only.
+    ([["Alt.", "Gleich."]], [["Gleich."]], [L((1,), (0,), SAME)], (True, False)),
+])
+def test_framed_sides(a: list[list[str]], b: list[list[str]], links: list[L],
+                      framed: tuple[bool, bool]) -> None:
+    c = make(a, b, links)
+    rows = build_rows(c)
+    assert framed_sides(c, rows[changes(c, rows)[0].row]) == framed
 
 
 EXCERPTS = [
