@@ -35,6 +35,13 @@ def to_document(strip_y: float, total: float, height: float) -> float:
     return max(0.0, min(total, strip_y / height * total))
 
 
+def map_extent(total: float, viewport: float) -> float:
+    """The document height the strip stands for: the document's, or the viewport's when
+    the document is shorter, so that a short text's marks sit where its text is on the
+    screen instead of being stretched over the whole strip."""
+    return max(total, viewport)
+
+
 def change_rects(items: Sequence[Change], tops: Sequence[float], total: float,
                  height: float) -> list[MapRect]:
     """One rectangle per change (its main kind) and one per quote change (kind QUOTE)."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .marks import Mark
 from .navigation import Change, ChangeKind
-from .overview import change_rects, scroll_for, viewport_rect
+from .overview import change_rects, map_extent, scroll_for, viewport_rect
 from .palette import Palette
 
 MAP_WIDTH = 16
@@ -65,8 +65,14 @@ class OverviewMap(QWidget):
 
     def set_view(self, scroll: float, viewport: float) -> None:
         if (scroll, viewport) != (self.scroll_y, self.viewport):
+            if map_extent(self.total, viewport) != self.extent:
+                self._pixmap = None  # a short document: the marks follow the viewport's height
             self.scroll_y, self.viewport = scroll, viewport
             self.update()
+
+    @property
+    def extent(self) -> float:
+        return map_extent(self.total, self.viewport)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -80,7 +86,7 @@ class OverviewMap(QWidget):
         painter = QPainter(pixmap)
         try:
             w = float(self.width())
-            for rect in change_rects(self.changes, self.tops, self.total, float(self.height())):
+            for rect in change_rects(self.changes, self.tops, self.extent, float(self.height())):
                 colour = QColor(self._palette.style(_KIND_MARK[rect.kind]).bar
                                 or self._palette.muted)
                 if rect.kind is ChangeKind.QUOTE:  # a marker at the right edge
@@ -99,7 +105,7 @@ class OverviewMap(QWidget):
         try:
             painter.drawPixmap(0, 0, self._pixmap)
             if self.total > 0:
-                y, h = viewport_rect(self.scroll_y, self.viewport, self.total, float(self.height()))
+                y, h = viewport_rect(self.scroll_y, self.viewport, self.extent, float(self.height()))
                 frame = QColor(self._palette.text)
                 shade = QColor(frame)
                 shade.setAlpha(40)
@@ -111,7 +117,7 @@ class OverviewMap(QWidget):
 
     def _jump(self, y: float) -> None:
         if self.total > 0:
-            self.scroll_requested.emit(scroll_for(y, self.viewport, self.total,
+            self.scroll_requested.emit(scroll_for(y, self.viewport, self.extent,
                                                   float(self.height())))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

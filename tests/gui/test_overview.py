@@ -7,6 +7,7 @@ from collatio.gui.navigation import Change, ChangeKind
 from collatio.gui.overview import (
     MIN_MARK,
     change_rects,
+    map_extent,
     scroll_for,
     to_document,
     to_strip,
@@ -56,3 +57,15 @@ def test_viewport_rect_and_click_to_scroll() -> None:
     assert scroll_for(200.0, 1000.0, 10_000.0, 400.0) == pytest.approx(4500.0)
     assert scroll_for(0.0, 1000.0, 10_000.0, 400.0) == 0.0
     assert scroll_for(400.0, 1000.0, 10_000.0, 400.0) == pytest.approx(9000.0)
+
+
+@pytest.mark.parametrize(("total", "viewport", "extent"), [
+    (10_000.0, 600.0, 10_000.0),  # a long document: the strip stands for all of it
+    (240.0, 600.0, 600.0),  # a short one: for the viewport, marks where the text is
+    (600.0, 600.0, 600.0),  # exactly one screen
+])
+def test_map_extent(total: float, viewport: float, extent: float) -> None:
+    assert map_extent(total, viewport) == extent
+    # A change at the top of a short text stays at the top of the strip.
+    (rect,) = change_rects([_change(0, ChangeKind.REWORDED)], [0.0, 48.0], map_extent(total, viewport), 600.0)
+    assert rect.y == 0.0 and rect.height == pytest.approx(max(MIN_MARK, 48.0 * 600.0 / extent))
