@@ -29,7 +29,8 @@ _KIND_MARK = {
     ChangeKind.REWORDED: Mark.BAND_REWORDED,
     ChangeKind.MINOR: Mark.BAND_MINOR,
     ChangeKind.QUOTE: Mark.QUOTE,
-    # The main kind only of a link whose one change is a figure (minor links hidden).
+    # Not a main kind while a changed figure makes a link reworded (core.compare); kept
+    # so that every kind has a colour (a missing one raised in paintEvent, every repaint).
     ChangeKind.FIGURE: Mark.FIGURE_B,
 }
 
