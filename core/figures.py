@@ -32,6 +32,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from typing import Any
 
@@ -188,8 +189,20 @@ class Figure:
     start: int  # source offsets
     end: int
     sort: str  # "number" | "month" | "weekday": only figures of one sort are paired
-    value: str  # the canonical value ("3500", "3.5e9", "2")
+    value: str  # the canonical value ("3.5E+3", "3.5E+9", "2"; see _number_key)
     unit: str | None = None  # "km", "EUR", "%", … when one is written with it
+
+    def __post_init__(self) -> None:
+        if self.sort == "number":
+            object.__setattr__(self, "value", _number_key(self.value))
+
+
+def _number_key(value: str) -> str:
+    """One spelling per number: "2000", "2e3" ("two thousand") and "2.0e3" are one value."""
+    try:
+        return str(Decimal(value).normalize())
+    except InvalidOperation:
+        return value
 
 
 def _number_value(text: str, grouped: bool) -> str:

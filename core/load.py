@@ -83,7 +83,7 @@ def load_bytes(
     if len(data) > max_bytes:
         raise LoadError(source, _size_reason(len(data), max_bytes))
     if not data.strip():
-        raise LoadError(source, "file is empty")
+        raise LoadError(source, "file is empty" if not data else "file is empty (only white space)")
     try:
         fmt = sniff(data, suffix, content_type)
         extracted: Extracted = extract(data, fmt)

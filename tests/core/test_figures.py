@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ FOUND = [
     ("2,5 Mio. Euro", [("2,5 Mio. Euro", "2.5e6")]),
     ("$5 million", [("$5 million", "5e6")]),
     ("two billion dollars", [("two billion", "2e9")]),
+    # A scale word and digits spell one value alike ("two thousand" = "2,000").
+    ("two thousand jobs", [("two thousand", "2000")]),
     # A date is a day, a month and a year.
     ("am 19.02.2025", [("19", "19"), ("02", "2"), ("2025", "2025")]),
     ("am 19. Februar 2025", [("19", "19"), ("Februar", "2"), ("2025", "2025")]),
@@ -52,7 +55,9 @@ FOUND = [
 @pytest.mark.parametrize(("text", "expected"), FOUND)
 def test_find_figures(text: str, expected: list[tuple[str, str]]) -> None:
     found = find_figures(text)
-    assert [(text[f.start : f.end], f.value) for f in found] == expected
+    # Values compare as numbers: "3500", "3.5e3" and "3.50e3" are one value.
+    assert [(text[f.start : f.end], Decimal(f.value)) for f in found] == [
+        (span, Decimal(value)) for span, value in expected]
 
 
 CHANGES = [
@@ -73,6 +78,11 @@ CHANGES = [
      "Die Invasion begann vor 3 Jahren in der Ukraine.", []),
     ("Das Treffen fand am 19.02.2025 in Riad statt.",
      "Das Treffen fand am 19. Februar 2025 in Riad statt.", []),
+    # A number word with a scale word, and the digits ("2e3" and "2000" once differed).
+    ("The firm will cut two thousand jobs in the region by next year.",
+     "The firm will cut 2,000 jobs in the region by next year.", []),
+    ("Die Firma streicht zwei Millionen Euro im Haushalt.",
+     "Die Firma streicht 2.000.000 Euro im Haushalt.", []),
     # The weekday moved.
     ("Xi Jinping telefonierte am Montag mit Wladimir Putin.",
      "Xi Jinping telefonierte am Dienstag mit Wladimir Putin.",

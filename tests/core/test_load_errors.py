@@ -51,7 +51,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     # zero bytes
     "empty": (lambda d: _write(d / "empty.txt", b""), "empty"),
     # only spaces and line ends
-    "blank": (lambda d: _write(d / "blank.txt", b" \n\r\n\t \n"), "empty"),
+    "blank": (lambda d: _write(d / "blank.txt", b" \n\r\n\t \n"), "only white space"),
     # random bytes: an image or executable renamed
     "binary": (lambda d: _write(d / "image.txt", bytes(range(256)) * 40), "binary"),
     # UTF-8 text with stray invalid bytes: mixed encodings
