@@ -1,9 +1,8 @@
 """``collatio batch PAIRS.csv -o results.jsonl``: compare many pairs, one JSON line each.
 
-The output is the journal: each record is written as one line, flushed and fsync'd as
-soon as its pair is done, in completion order. A re-run reads the journal, drops a
-torn last line (a crash mid-write), skips every id already recorded and appends the
-rest, so a killed batch resumes with no duplicates and no lost pairs. A bad pair is
+The output is the journal (collatio.core.journal): each record is one line, on disk as
+soon as its pair is done, in completion order. A re-run skips every id already recorded
+and appends the rest, so a killed batch resumes with no duplicates and no lost pairs. A bad pair is
 recorded as an ``error`` line and the batch goes on; a failure of the machinery itself
 (a worker process or Dask worker dying) is *not* recorded, so the next run retries it.
 
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import multiprocessing
 import os
 import sys
@@ -29,19 +27,15 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from .atomic import input_refusal
 from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
-from .options import CompareOptions
+from .journal import BatchError, Journal, recorded
 from .pairjob import PairTask, run_pair
 
 REQUIRED_COLUMNS = ("id", "original", "revision")
-
-
-class BatchError(Exception):
-    """The batch cannot start; ``str()`` is one line for the terminal."""
 
 
 @dataclass
@@ -113,89 +107,6 @@ def read_pairs(pairs_csv: Path, *, full: bool = False, options: dict[str, Any] |
         meta = {k: (v or "") for k, v in row.items() if k is not None and k not in REQUIRED_COLUMNS}
         tasks.append(PairTask(pair_id, original, revision, full, dict(options or {}), meta))
     return tasks
-
-
-class Recorded(NamedTuple):
-    ids: set[str]  # pairs already in the output
-    error_ids: set[str]  # of them, those recorded as errors
-    # The options of the records, each as canonical JSON (records written before
-    # records carried them have none and are not counted).
-    options: set[str]
-
-
-def recorded(output: Path, *, retry_errors: bool = False) -> Recorded:
-    """What the output holds already; repairs a torn last line first.
-
-    Only the last line can be torn, because lines are appended and fsync'd one at a
-    time. With ``retry_errors`` the error lines are dropped (atomically) so those
-    pairs run again.
-    """
-    if not output.exists():
-        return Recorded(set(), set(), set())
-    data = output.read_bytes()
-    if data and not data.endswith(b"\n"):
-        keep = data.rfind(b"\n") + 1
-        with open(output, "r+b") as handle:
-            handle.truncate(keep)
-            handle.flush()
-            os.fsync(handle.fileno())
-        data = data[:keep]
-    ids: set[str] = set()
-    errors: set[str] = set()
-    options: set[str] = set()
-    kept: list[bytes] = []
-    for raw in data.splitlines(keepends=True):
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError:
-            continue  # not ours or damaged: ignored, and its pair is done again
-        if not isinstance(record, dict) or "id" not in record:
-            continue
-        if record.get("status") == "error":
-            if retry_errors:
-                continue
-            errors.add(str(record["id"]))
-        ids.add(str(record["id"]))
-        if isinstance(record.get("options"), dict):
-            options.add(_canonical(record["options"]))
-        kept.append(raw)
-    if retry_errors:
-        from .atomic import write_bytes_atomic
-
-        write_bytes_atomic(output, b"".join(kept))
-    return Recorded(ids, errors, options)
-
-
-def _canonical(options: dict[str, Any]) -> str:
-    return json.dumps(options, sort_keys=True)
-
-
-def options_clash(recorded_options: set[str], options: dict[str, Any]) -> str | None:
-    """Why the output's records and this run's options (CompareOptions fields) cannot
-    share a file, or None. Options are compared in full, defaults filled in."""
-    mine = CompareOptions(**options).to_json()
-    for theirs in sorted(recorded_options - {_canonical(mine)}):
-        other = json.loads(theirs)
-        differ = [f"{k}={mine.get(k)!r} now, {other.get(k)!r} there"
-                  for k in sorted(set(other) | set(mine)) if mine.get(k) != other.get(k)]
-        return "; ".join(differ)
-    return None
-
-
-class Journal:
-    """Appends one record per line; each line is on disk before the next pair is counted."""
-
-    def __init__(self, output: Path) -> None:
-        self._handle = open(output, "ab")  # noqa: SIM115 - closed by close()
-
-    def write(self, record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-        self._handle.write(line.encode("utf-8"))
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-
-    def close(self) -> None:
-        self._handle.close()
 
 
 class ProgressBar:
@@ -332,11 +243,7 @@ def run_batch(
     tasks = read_pairs(pairs_csv, full=full, options=options)
     if not output.parent.is_dir():
         raise BatchError(f"{output}: folder {output.parent} does not exist")
-    clash = options_clash(recorded(output).options, dict(options or {}))
-    if clash is not None:  # checked before --retry-errors drops any line
-        raise BatchError(f"{output} holds results made with other options ({clash}): "
-                         "write to another file, or run with the same options")
-    done, done_badly, _ = recorded(output, retry_errors=retry_errors)
+    done, done_badly, _ = recorded(output, retry_errors=retry_errors, options=dict(options or {}))
     todo = [t for t in tasks if t.id not in done]
     earlier = [t.id for t in tasks if t.id in done_badly]
     summary = BatchSummary(total=len(tasks), skipped=len(tasks) - len(todo),

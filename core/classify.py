@@ -5,7 +5,7 @@ punctuation or letter case changed, or at most ``MINOR_WORDS`` words on either s
 (and no more than a fifth of the words). A figure written another way with the same
 value ("1,000" → "1000", "drei" → "3") is a copy-edit and counts as no changed word.
 Everything else is reworded, and so is a minor link that changed a figure or a quotation
-(decided in collatio.core.compare, once figures and quotes are checked).
+(``facts_reword``, once figures and quotes are checked).
 
 May import: the standard library and collatio.core.{figures,model,normalise,tokens}.
 """
@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .figures import find_figures
 from .model import DiffOp, Document, Link, LinkKind, OpKind
@@ -26,21 +27,25 @@ MINOR_WORDS = 2
 MINOR_SHARE = 0.2
 
 
-def _words_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> Counter[str]:
-    """Words (folded, lower-cased) of the tokens inside one of ``spans`` (a diff's spans:
-    they never overlap)."""
-    found: Counter[str] = Counter()
+def _tokens_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """The word tokens lying inside one of ``spans`` (a diff's spans: they never overlap)."""
     if not spans:
-        return found
+        return []
     ordered = sorted(spans)
     starts = [s for s, _ in ordered]
+    found = []
     for t in tokens:
         if t.is_word:
             # Only the last span starting at or before the token can hold it.
             k = bisect_right(starts, t.start) - 1
             if k >= 0 and t.end <= ordered[k][1]:
-                found[t.key.lower()] += 1
+                found.append(t)
     return found
+
+
+def _words_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> Counter[str]:
+    """Words (folded, lower-cased) of the tokens inside one of ``spans``."""
+    return Counter(t.key.lower() for t in _tokens_in(tokens, spans))
 
 
 def _replacements(ops: Sequence[DiffOp]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
@@ -63,7 +68,7 @@ _WORD_CHAR = re.compile(r"\w")
 def _figure_values(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[tuple[str, str, str | None]] | None:
     """Values of the figures the tokens inside ``spans`` write, or None when those tokens
     hold any word that is not part of a figure."""
-    text = " ".join(t.text for t in tokens if any(s <= t.start and t.end <= e for s, e in spans))
+    text = " ".join(t.text for t in _tokens_in(tokens, spans))
     figures = find_figures(text)
     rest = text
     for f in reversed(figures):
@@ -109,6 +114,16 @@ def classify_link(
     if changed <= MINOR_WORDS and changed <= MINOR_SHARE * words:
         return LinkKind.MINOR
     return LinkKind.REWORDED
+
+
+def facts_reword(links: Sequence[Link]) -> tuple[Link, ...]:
+    """The links, a minor one made reworded when it changed a figure or a quotation,
+    however few its words: an editor skips minor edits, and "24-stündigen" →
+    "36-stündigen" is a new fact. Runs once quotes and figures are checked."""
+    return tuple(
+        replace(link, kind=LinkKind.REWORDED)
+        if link.kind is LinkKind.MINOR and (link.figure_changes or link.quote_changed) else link
+        for link in links)
 
 
 # Below this share of kept words a reworded link is shown as a rewrite: its kept words

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from .align import TUNING, Group, Tuning, align_sentences, tuned
-from .classify import classify_link
+from .classify import classify_link, facts_reword
 from .figures import check_figures
 from .gcpause import gc_paused
 from .language import AUTO, resolve_language
@@ -153,15 +153,6 @@ def check_quotes(
     return tuple(checked), tuple(every)
 
 
-def _facts_are_no_copy_edit(links: tuple[Link, ...]) -> tuple[Link, ...]:
-    """A link that changed a figure or a quotation is reworded, however few its words:
-    an editor skips minor edits, and "24-stündigen" → "36-stündigen" is a new fact."""
-    return tuple(
-        replace(link, kind=LinkKind.REWORDED)
-        if link.kind is LinkKind.MINOR and (link.figure_changes or link.quote_changed) else link
-        for link in links)
-
-
 def _heading_rows(seg: SegmentedDocument, rows: Sequence[int]) -> frozenset[int]:
     """The rows (indices into ``rows``) whose sentence is in a title or heading paragraph."""
     doc = seg.document
@@ -272,7 +263,7 @@ def compare(
         aligned_b = {b.sentences[k].id for k in rows_b}
         links, quote_changes = check_quotes(a, b, links, aligned_a, aligned_b)
         links = check_figures(a, b, links, aligned_a, aligned_b)
-        links = _facts_are_no_copy_edit(links)
+        links = facts_reword(links)
         progress(0.95, "counting")
         stats = compute_stats(a, b, links, aligned_a, aligned_b, len(quote_changes))
         progress(1.0, "done")

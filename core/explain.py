@@ -5,7 +5,7 @@ anchors a reader's eye can follow instead of a wall of struck and underlined wor
 Words count as shared when their stems match (lower-cased, stop words left out), so
 "Außenpolitik"/"Außenpolitiken" and "betont"/"betonte" are shared.
 
-May import: the standard library and collatio.core.{model,similarity}.
+May import: the standard library and collatio.core.{model,similarity,tokens}.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from .model import Document, Link
 from .similarity import content_terms
+from .tokens import NUMBER
 
 # A number keeps its separators ("1,500", "3.5"), as in collatio.core.tokens: its parts
 # ("1") are no words two sentences share.
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:-\w+)*", re.UNICODE)
+_WORD = re.compile(NUMBER + r"|\w+(?:-\w+)*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from .normalise import MappedText, fold_typography
 # A number keeps its inner separators ("3.5", "1,000", "19.02.2025": one word, so that
 # "3.5" → "35" is one changed word); a word keeps inner hyphens and apostrophes
 # ("Trump-Administration", "don't"); any other non-space character is a token of its own.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+NUMBER = r"\d+(?:[.,]\d+)+"  # a number with inner separators, one word wherever words are cut
+_TOKEN = re.compile(NUMBER + r"|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 
 
 class Token(NamedTuple):

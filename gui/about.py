@@ -8,6 +8,7 @@ from __future__ import annotations
 from importlib import metadata
 from importlib.resources import as_file, files
 
+from collatio.core.jsonio import collatio_version
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -17,10 +18,7 @@ DESCRIPTION = ("Puts two versions of an article side by side and shows, sentence
 
 
 def version() -> str:
-    try:
-        return metadata.version("collatio")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    return collatio_version()  # the version the JSON exports name as their generator
 
 
 def licence() -> str:

@@ -139,9 +139,16 @@ def framed_sides(comparison: Comparison, row: Row) -> tuple[bool, bool]:
     partner of it, and a frame around it would say it is."""
     if row.kind is not RowKind.GAP:
         return True, True
-    changed = (SentenceStatus.REMOVED, SentenceStatus.ADDED)
-    return (any(comparison.status(comparison.a.sentence(sid)) in changed for sid in _visible(row.a)),
-            any(comparison.status(comparison.b.sentence(sid)) in changed for sid in _visible(row.b)))
+    a, b = _changed_in_gap(comparison, row)
+    return bool(a), bool(b)
+
+
+def _changed_in_gap(comparison: Comparison, row: Row) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A gap's removed sentences on A and added ones on B (its boilerplate left out)."""
+    return (tuple(sid for sid in _visible(row.a)
+                  if comparison.status(comparison.a.sentence(sid)) is SentenceStatus.REMOVED),
+            tuple(sid for sid in _visible(row.b)
+                  if comparison.status(comparison.b.sentence(sid)) is SentenceStatus.ADDED))
 
 
 def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = False,
@@ -165,15 +172,11 @@ def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = F
                      if k in kinds), None)
         if main is None:
             continue
-        a, b = _visible(row.a), _visible(row.b)
         if row.kind is RowKind.GAP:  # boilerplate beside an added sentence is no part of it
-            a = tuple(sid for sid in a if comparison.status(comparison.a.sentence(sid))
-                      is SentenceStatus.REMOVED)
-            b = tuple(sid for sid in b if comparison.status(comparison.b.sentence(sid))
-                      is SentenceStatus.ADDED)
-        if row.kind is RowKind.GAP:
+            a, b = _changed_in_gap(comparison, row)
             excerpt = _excerpt(comparison, a, b)
         else:  # a link reads best in the revision's words
+            a, b = _visible(row.a), _visible(row.b)
             excerpt = _excerpt(comparison, (), b) if b else _excerpt(comparison, a, ())
         out.append(Change(index, main, frozenset(kinds), row.link, a, b, excerpt))
     return tuple(out)

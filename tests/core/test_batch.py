@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from collatio.core import cli
-from collatio.core.batch import BatchError, read_pairs, recorded, run_batch
+from collatio.core.batch import BatchError, read_pairs, run_batch
+from collatio.core.journal import recorded
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 ORIGINAL = (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8")
