@@ -26,7 +26,7 @@ from .normalise import readable
 from .reportrows import (
     ReportRow,
     all_quote_changes,
-    quote_edits,
+    quote_note,
     report_rows,
     sentence_of_span,
     unlinked_quote_changes,
@@ -273,12 +273,12 @@ def _quote_where(comparison: Comparison, q: QuoteChange) -> str:
 
 
 def _quote_edits_note(comparison: Comparison, q: QuoteChange) -> str:
-    """Under an altered quotation: the words the revision changed in it."""
-    if q.change != "altered" or q.link is None:
-        return ""
+    """Under an altered quotation: the words the revision changed in it; under a
+    re-attributed one: the two speakers."""
+    link = None if q.link is None else comparison.link(q.link)
     # Clipped: when most of a long quotation changed, the two full quotations beside it
     # say more than a list of its edits.
-    edits = shorten(quote_edits(comparison, comparison.link(q.link), q), 90, placeholder=" …")
+    edits = shorten(quote_note(comparison, link, q), 90, placeholder=" …")
     return f'<br><span class="small">{escape(edits)}</span>' if edits else ""
 
 

@@ -92,11 +92,15 @@ def _link_json(link: Link) -> dict[str, Any]:
 
 
 def _quote_json(q: QuoteChange) -> dict[str, Any]:
-    return {"change": q.change, "a": _span(q.a), "b": _span(q.b), "link": q.link}
+    data = {"change": q.change, "a": _span(q.a), "b": _span(q.b), "link": q.link}
+    if q.speaker_a is not None or q.speaker_b is not None:  # re-attributed only
+        data |= {"speaker_a": _span(q.speaker_a), "speaker_b": _span(q.speaker_b)}
+    return data
 
 
 def _quote_from_json(q: dict[str, Any]) -> QuoteChange:
-    return QuoteChange(q["change"], _tuple_span(q["a"]), _tuple_span(q["b"]), q.get("link"))
+    return QuoteChange(q["change"], _tuple_span(q["a"]), _tuple_span(q["b"]), q.get("link"),
+                       _tuple_span(q.get("speaker_a")), _tuple_span(q.get("speaker_b")))
 
 
 def comparison_to_json(comparison: Comparison, *, with_text: bool = False) -> dict[str, Any]:

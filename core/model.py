@@ -113,6 +113,9 @@ class QuoteChange:
     a: tuple[int, int] | None  # source offsets of the quoted words, marks excluded
     b: tuple[int, int] | None
     link: str | None = None  # the link it belongs to; None for removed/added sentences
+    # For "reattributed": the names of each side's speech tag, first to last name.
+    speaker_a: tuple[int, int] | None = None
+    speaker_b: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

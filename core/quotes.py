@@ -8,10 +8,10 @@ sentences, so sentences are too small a unit), then compared link by link:
 - dropped: a quotation of the original with no counterpart in the linked revision
   text, or in a removed sentence;
 - added: a quotation in the revision with no counterpart in the original;
-- reattributed: the same quotation, but the names around it changed completely
-  ("sagte Xi" → "zitierte Xinhua").
+- reattributed: a quotation (reworded or not) whose speech tag names someone else
+  ("sagte Xi" → "zitierte Xinhua"; core.attribution finds the speaker).
 
-May import: the standard library, rapidfuzz, and collatio.core.{model,normalise}.
+May import: the standard library, rapidfuzz, and collatio.core.{attribution,model,normalise}.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz
 
+from .attribution import Speaker, find_speaker, reattributed
 from .model import Document, Link, QuoteChange
 from .normalise import collapse_whitespace, fold_typography, normalise_span
 
@@ -33,7 +34,6 @@ _PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", '"': '"'}
 _OPENERS = re.compile(r"[„“»«\"]")
 MAX_QUOTE_CHARS = 2000
 MATCH_RATIO = 55.0  # rapidfuzz ratio (0–100) for two quotations to be the same one
-_NAME = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+")
 _END = attrgetter("end")  # Speed trick: a C key function for bisect instead of a lambda
 
 
@@ -114,23 +114,14 @@ def _overlapping(
     return overlapping(quotes, ((s.start, s.end) for s in map(doc.sentence, sentence_ids)))
 
 
-def _names_outside(doc: Document, sentence_ids: Sequence[str], quotes: Sequence[Quote]) -> set[str]:
-    names: set[str] = set()
-    for sid in sentence_ids:
-        sentence = doc.sentence(sid)
-        chars = list(doc.text[sentence.start : sentence.end])
-        for q in quotes:  # blank out quoted words: only the attribution counts
-            for k in range(max(q.start, sentence.start), min(q.end, sentence.end)):
-                chars[k - sentence.start] = " "
-        blanked = "".join(chars)
-        first = len(blanked) - len(blanked.lstrip())
-        # The first word of a sentence is capitalised anyway; it names nobody.
-        names.update(
-            m.group(0).lower()
-            for m in _NAME.finditer(blanked)
-            if m.start() != first and len(m.group(0)) > 2
-        )
-    return names
+def _speaker(doc: Document, sentence_ids: Sequence[str], quotes: Sequence[Quote],
+             quote: Quote) -> Speaker | None:
+    """The speaker named for ``quote``, in the link's sentences that hold it."""
+    spans = [(s.start, s.end) for s in map(doc.sentence, sentence_ids)
+             if s.start < quote.end and quote.start < s.end]
+    # Each opening and closing mark is one character beside the quoted words.
+    regions = [(q.start - 1, q.end + 1) for q in quotes]
+    return find_speaker(doc.text, spans, regions, (quote.start, quote.end))
 
 
 def _pair(
@@ -166,24 +157,16 @@ def link_quote_changes(
     changes: list[QuoteChange] = []
     for left, right in _pair(qa, qb):
         if left is not None and right is not None:
+            spans = (left.start, left.end), (right.start, right.end)
             if left.key != right.key:
-                changes.append(
-                    QuoteChange(
-                        "altered", (left.start, left.end), (right.start, right.end), link.id
-                    )
-                )
-            else:
-                names_a = _names_outside(a, link.a, qa)
-                names_b = _names_outside(b, link.b, qb)
-                if names_a and names_b and not names_a & names_b:
-                    changes.append(
-                        QuoteChange(
-                            "reattributed",
-                            (left.start, left.end),
-                            (right.start, right.end),
-                            link.id,
-                        )
-                    )
+                changes.append(QuoteChange("altered", *spans, link.id))
+            # Checked whether or not the words changed: a paraphrased quotation given to
+            # another speaker is the worse change, and must not hide behind "altered".
+            speaker_a = _speaker(a, link.a, qa, left)
+            speaker_b = _speaker(b, link.b, qb, right)
+            if speaker_a and speaker_b and reattributed(speaker_a, speaker_b):
+                changes.append(QuoteChange("reattributed", *spans, link.id,
+                                           speaker_a.span, speaker_b.span))
         elif left is not None:
             changes.append(QuoteChange("dropped", (left.start, left.end), None, link.id))
         elif right is not None:

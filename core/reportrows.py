@@ -23,7 +23,7 @@ QUOTE_CHANGE_WORDS = {
     "altered": "quotation reworded",
     "dropped": "quotation dropped",
     "added": "quotation added",
-    "reattributed": "quotation attributed to someone else",
+    "reattributed": "quotation attributed to someone else",  # with the two speakers
 }
 FIGURE_CHANGE_WORDS = {
     "changed": "figure changed",
@@ -125,6 +125,17 @@ def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> s
 
 
 _EDGE_MARKS = " .,;:!?"
+
+
+def quote_note(comparison: Comparison, link: Link | None, quote: QuoteChange) -> str:
+    """What to say beside a quote change: a reworded quotation's edits, a re-attributed
+    one's speakers ("Xi Jinping → Xinhua"); nothing for the others."""
+    if quote.change == "reattributed" and quote.speaker_a and quote.speaker_b:
+        return (f"{span_words(comparison.a, quote.speaker_a)} → "
+                f"{span_words(comparison.b, quote.speaker_b)}")
+    if quote.change == "altered" and link is not None:
+        return quote_edits(comparison, link, quote)
+    return ""
 
 
 def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:

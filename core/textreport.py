@@ -11,7 +11,7 @@ from .model import Comparison, FigureChange, Link, QuoteChange, Side
 from .reportrows import (
     FIGURE_CHANGE_WORDS,
     QUOTE_CHANGE_WORDS,
-    quote_edits,
+    quote_note,
     span_words,
     unlinked_quote_changes,
 )
@@ -30,7 +30,7 @@ def _change_lines(comparison: Comparison, changes: tuple[QuoteChange | FigureCha
     for change in changes:
         if isinstance(change, QuoteChange):
             glyph, what = "⚠", QUOTE_CHANGE_WORDS.get(change.change, change.change)
-            edits = quote_edits(comparison, link, change) if link and change.change == "altered" else ""
+            edits = quote_note(comparison, link, change)
         else:
             glyph, what, edits = "#", FIGURE_CHANGE_WORDS.get(change.change, change.change), ""
         words = edits or " → ".join(

@@ -18,7 +18,7 @@ from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 from collatio.core.reportrows import (
     FIGURE_CHANGE_WORDS,
     QUOTE_CHANGE_WORDS,
-    quote_edits,
+    quote_note,
     span_words,
 )
 
@@ -31,7 +31,9 @@ class QuoteLine:
     change: str  # in words
     a: str  # the quoted text in the original ("" if none)
     b: str
-    edits: str = ""  # a reworded quotation's changed words: "besonders → insbesondere"
+    # A reworded quotation's changed words ("besonders → insbesondere"), or a
+    # re-attributed one's speakers ("Xi Jinping → Xinhua").
+    edits: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
             span_words(comparison.b, q.b),
             # Clipped: where most of a long quotation changed, the full quotations below
             # say more than a list of its edits.
-            shorten(quote_edits(comparison, link, q), 100, placeholder=" …") if q.change == "altered" else "",
+            shorten(quote_note(comparison, link, q), 100, placeholder=" …"),
         ))
     figures = tuple(
         QuoteLine(

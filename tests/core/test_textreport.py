@@ -50,6 +50,11 @@ def test_quote_and_figure_changes_are_listed_under_their_row(sample: Comparison)
                    if "Die Führer betonten besonders" in " ".join(sample.a.sentence(s).text for s in link.a))
     row = _lines_after(report, f"≈  reworded ({leaders.similarity:.2f}) {'+'.join(leaders.a)} →")
     assert row[2].startswith("⚠ quotation reworded: besonders → insbesondere; ")
+    # A quotation given to another speaker names both speakers, beside its edits.
+    history = next(link for link in sample.links
+                   if "Xi Jinping sagte zu Putin" in " ".join(sample.a.sentence(s).text for s in link.a))
+    row = _lines_after(report, f"≈  reworded ({history.similarity:.2f}) {'+'.join(history.a)} →")
+    assert "⚠ quotation attributed to someone else: Xi Jinping → Xinhua" in row
     # A quotation dropped with its sentence is listed under the removed sentence.
     assert _lines_after(report, "  − Wang fügte hinzu") == [
         "⚠ quotation dropped: Ein Fenster für Frieden öffnet sich"]

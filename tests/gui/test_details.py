@@ -106,3 +106,16 @@ def test_details_and_tooltip_list_the_figure_changes() -> None:
     tip = tooltip_text(c, c.b.sentences[0])
     assert "# figure changed: 3,5 Milliarden → 35 Millionen" in tip
     assert "# figure dropped: vier" in tip
+
+
+def test_details_and_tooltip_name_both_speakers_of_a_reattributed_quotation() -> None:
+    a = "Xi sagte: „Wir sind Freunde.“"
+    b = "„Wir sind Freunde“, meldete Xinhua."
+    c = make([[a]], [[b]], [L((0,), (0,), LinkKind.REWORDED, similarity=0.6)])
+    quote = QuoteChange("reattributed", (a.index("Wir"), a.index(".“")), (1, b.index("“")), "l0",
+                        (0, 2), (b.index("Xinhua"), b.index("Xinhua") + 6))
+    link = replace(c.links[0], quote_changes=(quote,))
+    c = replace(c, links=(link,))
+    (line,) = link_details(c, link).quotes
+    assert (line.change, line.edits) == ("quotation attributed to someone else", "Xi → Xinhua")
+    assert "⚠ quotation attributed to someone else: Xi → Xinhua" in tooltip_text(c, c.a.sentences[0])

@@ -1,0 +1,80 @@
+"""Re-attribution: which speaker changes of a linked quotation are flagged, and which not."""
+
+from __future__ import annotations
+
+import pytest
+from collatio.core import compare
+from collatio.core.attribution import find_speaker
+
+QUOTE_A = "Die Geschichte zeigt, dass wir gute Nachbarn für immer sind"
+QUOTE_B = "Die Geschichte zeigt, dass wir wahre Nachbarn für immer sind"
+
+CASES = [
+    # The sample's case: a reworded quotation given to the agency instead of the speaker.
+    (f"Xi Jinping sagte zu Putin: „{QUOTE_A}.“",
+     f"„{QUOTE_B}“, zitierte die staatliche Nachrichtenagentur Xinhua.",
+     ["altered", "reattributed"]),
+    # The same words, another speaker.
+    (f"„{QUOTE_A}“, sagte Xi Jinping.", f"„{QUOTE_A}“, sagte Wladimir Putin.", ["reattributed"]),
+    # Only the title changed: the same person.
+    (f"„{QUOTE_A}“, sagte Präsident Xi.", f"„{QUOTE_A}“, sagte Xi Jinping.", []),
+    # A shared title does not hide a changed person.
+    (f"„{QUOTE_A}“, sagte Präsident Xi.", f"„{QUOTE_A}“, sagte Präsident Putin.",
+     ["reattributed"]),
+    # A compound title ("Außenminister") is a title too.
+    (f"„{QUOTE_A}“, sagte Außenminister Wang.", f"„{QUOTE_A}“, sagte Außenminister Lawrow.",
+     ["reattributed"]),
+    # The addressee is not the speaker: the tag moved, the speaker stayed.
+    (f"Xi sagte zu Putin: „{QUOTE_A}.“", f"„{QUOTE_A}“, sagte Xi.", []),
+    # Speaker and addressee swapped.
+    (f"Xi sagte zu Putin: „{QUOTE_A}.“", f"Putin sagte zu Xi: „{QUOTE_A}.“", ["reattributed"]),
+    # A pronoun names nobody: nothing is claimed.
+    (f"„{QUOTE_A}“, sagte Xi Jinping.", f"„{QUOTE_A}“, fügte er hinzu.", []),
+    # A sentence adverb opening the tag is no name ("Weiter", "Zudem").
+    (f"Weiter erklärte er: „{QUOTE_A}.“", f"Zudem betonte er: „{QUOTE_A}.“", []),
+    # A weekday on both sides does not make two speakers one.
+    (f"„{QUOTE_A}“, sagte Xi am Montag.", f"„{QUOTE_A}“, sagte Putin am Montag.",
+     ["reattributed"]),
+    # A place is not a speaker.
+    (f"„{QUOTE_A}“, sagte Xi in Peking.", f"„{QUOTE_A}“, sagte Xi in Moskau.", []),
+    # A declined name is the same name.
+    (f"„{QUOTE_A}“, so die Sprecherin des Kremls.", f"„{QUOTE_A}“, so der Kreml.", []),
+    # No speech tag in the revision's sentence: nothing is claimed.
+    (f"„{QUOTE_A}“, sagte Xi Jinping.", f"„{QUOTE_A}.“", []),
+    # English, tag before and after the quotation, the same speaker.
+    ('Mayor Anna Berg said: "This is the biggest investment in public transport."',
+     '"This is the biggest investment in public transport," said Mayor Anna Berg.', []),
+    # English, another speaker.
+    ('"This is the biggest investment in public transport," said Mayor Anna Berg.',
+     '"This is the biggest investment in public transport," said councillor Tom Hill.',
+     ["reattributed"]),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), CASES)
+def test_reattribution_in_a_link(a: str, b: str, expected: list[str]) -> None:
+    c = compare(a, b)
+    assert len(c.links) == 1, "the pair must link for this test to mean anything"
+    assert sorted(q.change for q in c.links[0].quote_changes) == sorted(expected)
+
+
+def test_reattribution_carries_both_speakers() -> None:
+    a = f"Xi Jinping sagte zu Putin: „{QUOTE_A}.“"
+    b = f"„{QUOTE_B}“, zitierte die staatliche Nachrichtenagentur Xinhua."
+    (change,) = [q for q in compare(a, b).quote_changes if q.change == "reattributed"]
+    assert change.speaker_a is not None and change.speaker_b is not None
+    assert a[change.speaker_a[0] : change.speaker_a[1]] == "Xi Jinping"
+    assert b[change.speaker_b[0] : change.speaker_b[1]] == "Xinhua"
+
+
+def test_speaker_is_read_from_the_nearest_tag() -> None:
+    # Two quotations, two speakers: each quotation gets the tag beside it.
+    text = "„Wir bleiben Partner“, sagte Xi. „Wir auch“, antwortete Putin."
+    first_end = text.index("“")
+    second = text.index("„", first_end)
+    regions = [(0, first_end + 1), (second, text.index("“", second) + 1)]
+    sentences = [(0, text.index("Xi.") + 3), (second, len(text))]
+    left = find_speaker(text, sentences[:1], regions, (1, first_end))
+    right = find_speaker(text, sentences[1:], regions, (second + 1, regions[1][1] - 1))
+    assert left is not None and left.names == {"xi"}
+    assert right is not None and right.names == {"putin"}
