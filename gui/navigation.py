@@ -221,6 +221,20 @@ def filter_changes(items: Sequence[Change], kinds: frozenset[ChangeKind]) -> tup
     return tuple(c for c in items if c.kinds & kinds)
 
 
+def stops(items: Sequence[Change], shown: frozenset[ChangeKind], substantive: bool,
+          only: ChangeKind | None = None) -> tuple[Change, ...]:
+    """The changes that Next and Previous step through.
+
+    Those the change list shows (its filter), less the minor ones under "substantive
+    changes only"; or, for Next quotation / figure change (``only``), every change of
+    that kind, whatever the list shows: the editor asked for exactly those.
+    """
+    if only is not None:
+        return filter_changes(items, frozenset({only}))
+    kept = filter_changes(items, shown)
+    return filter_changes(kept, SUBSTANTIVE) if substantive else kept
+
+
 def partner_rows(rows: Sequence[Row], side: Side, sentence: str) -> tuple[int, tuple[str, ...]]:
     """The row showing ``sentence`` on ``side`` and the sentences beside it on the other side.
 

@@ -34,13 +34,13 @@ from .find import FindBar
 from .finder import Finder
 from .gutter import ConnectorGutter
 from .navigation import (
-    SUBSTANTIVE,
     Change,
-    filter_changes,
+    ChangeKind,
     framed_sides,
     index_of_row,
     partner_rows,
     step,
+    stops,
 )
 from .overview_map import OverviewMap
 from .palette import Palette
@@ -51,6 +51,7 @@ from .rows import Row
 ZOOM_STEP = 0.1  # of the base font size per step
 ZOOM_RANGE = (-5, 10)
 THRESHOLD_DEBOUNCE_MS = 500
+_STOP_NAMES = {ChangeKind.QUOTE: "quotation", ChangeKind.FIGURE: "figure"}
 
 
 class Reader(QObject):
@@ -131,6 +132,16 @@ class Reader(QObject):
         go.addAction(self._action("Next change", lambda: self.go(True), ("Alt+Down", "F7")))
         go.addAction(self._action("Previous change", lambda: self.go(False),
                                   ("Alt+Up", "Shift+F7")))
+        go.addSeparator()
+        go.addAction(self._action("Next quotation change", lambda: self.go(True, ChangeKind.QUOTE),
+                                  ("Ctrl+F7",)))
+        go.addAction(self._action("Previous quotation change",
+                                  lambda: self.go(False, ChangeKind.QUOTE), ("Ctrl+Shift+F7",)))
+        go.addAction(self._action("Next figure change", lambda: self.go(True, ChangeKind.FIGURE),
+                                  ("Ctrl+F6",)))
+        go.addAction(self._action("Previous figure change",
+                                  lambda: self.go(False, ChangeKind.FIGURE), ("Ctrl+Shift+F6",)))
+        go.addSeparator()
         self.substantive_action = self._action("Substantive changes only (skip minor)",
                                                lambda: None, checkable=True)
         go.addAction(self.substantive_action)
@@ -293,22 +304,24 @@ class Reader(QObject):
                                float(view.viewport().height()))
 
     # ---- selection ----------------------------------------------------------------------
-    def nav_items(self) -> tuple[Change, ...]:
-        if self.substantive_action.isChecked():
-            return filter_changes(self.changes, SUBSTANTIVE)
-        return self.changes
+    def nav_items(self, only: ChangeKind | None = None) -> tuple[Change, ...]:
+        return stops(self.changes, self.dock.kinds(), self.substantive_action.isChecked(), only)
 
-    def go(self, forward: bool) -> None:
-        items = self.nav_items()
+    def go(self, forward: bool, only: ChangeKind | None = None) -> None:
+        items = self.nav_items(only)
         current = self.selected_row if self.selected_row is not None else self.top_row() - 1
         found = step(items, current, forward)
+        what = "change" if only is None else f"{_STOP_NAMES[only]} change"
         if found is None:
-            self.window_.statusBar().showMessage("No changes to go to.", 3000)
+            filtered = only is None and len(items) < len(self.changes)
+            self.window_.statusBar().showMessage(
+                f"No {what}s to go to" + (" among the kinds the change list shows." if filtered
+                                           else "."), 3000)
             return
         self.select_row(items[found.index].row)
         if found.wrapped:
             where = "first" if forward else "last"
-            self.window_.statusBar().showMessage(f"Wrapped around to the {where} change.", 3000)
+            self.window_.statusBar().showMessage(f"Wrapped around to the {where} {what}.", 3000)
 
     def select_row(self, row: int, scroll: bool = True) -> None:
         if self.comparison is None or not 0 <= row < len(self.rows):

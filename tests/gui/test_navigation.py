@@ -8,6 +8,7 @@ import pytest
 from collatio.core.model import Comparison, FigureChange, LinkKind, QuoteChange, Role, Side
 from collatio.gui.changelist import flags
 from collatio.gui.navigation import (
+    Change,
     ChangeKind,
     changes,
     filter_changes,
@@ -15,6 +16,7 @@ from collatio.gui.navigation import (
     index_of_row,
     partner_rows,
     step,
+    stops,
 )
 from collatio.gui.rows import build_rows
 
@@ -199,3 +201,35 @@ def test_a_changed_figure_is_a_change_kind_and_a_flag() -> None:
     assert change.kind is ChangeKind.FIGURE and change.figure and not change.quote
     assert filter_changes((change,), frozenset({ChangeKind.FIGURE})) == (change,)
     assert flags(change) == "#"
+
+
+def _change(row: int, *kinds: ChangeKind) -> Change:
+    return Change(row, kinds[0], frozenset(kinds), None, (), (), "")
+
+
+STOPS = (_change(0, ChangeKind.MINOR), _change(1, ChangeKind.REWORDED, ChangeKind.QUOTE),
+         _change(2, ChangeKind.ADDED), _change(3, ChangeKind.MINOR, ChangeKind.FIGURE),
+         _change(4, ChangeKind.REMOVED, ChangeKind.ADDED))
+EVERY = frozenset(ChangeKind)
+
+
+@pytest.mark.parametrize(("shown", "substantive", "only", "rows"), [
+    # Everything shown: every change is a stop.
+    (EVERY, False, None, [0, 1, 2, 3, 4]),
+    # The list hides added: a gap with removed and added still shows (and stops).
+    (EVERY - {ChangeKind.ADDED}, False, None, [0, 1, 3, 4]),
+    # Substantive only: a minor change with a changed figure is still a stop.
+    (EVERY, True, None, [1, 2, 3, 4]),
+    # Both: the list's filter and "substantive" narrow together (the minor change with
+    # a changed figure is shown as minor, and is substantive).
+    (frozenset({ChangeKind.MINOR, ChangeKind.ADDED}), True, None, [2, 3, 4]),
+    (frozenset({ChangeKind.MINOR}), True, None, [3]),
+    # Next quotation change: every quote change, whatever the list hides.
+    (frozenset({ChangeKind.ADDED}), True, ChangeKind.QUOTE, [1]),
+    # Next figure change.
+    (frozenset(), False, ChangeKind.FIGURE, [3]),
+])
+def test_stops_follow_the_list_filter_or_the_kind_asked_for(
+        shown: frozenset[ChangeKind], substantive: bool, only: ChangeKind | None,
+        rows: list[int]) -> None:
+    assert [c.row for c in stops(STOPS, shown, substantive, only)] == rows

@@ -69,6 +69,36 @@ def test_next_and_previous_change_move_the_selection_and_scroll_both_panes(
     assert _visible(shown, Side.A, changes[0].row) and _visible(shown, Side.B, changes[0].row)
 
 
+def test_next_change_steps_through_what_the_change_list_shows(shown: MainWindow) -> None:
+    reader, dock = shown.reader, shown.reader.dock
+    for kind, box in dock.filters.items():
+        box.setChecked(kind is ChangeKind.ADDED)
+    added = [c.row for c in dock.model.items]
+    assert 0 < len(added) < len(reader.changes)
+    shown.activateWindow()
+    view = shown.panes[Side.A].view
+    view.setFocus()
+    reader.select_row(reader.changes[0].row)
+    visited = []
+    for _ in added:
+        QTest.keyClick(view, Qt.Key.Key_F7)
+        visited.append(reader.selected_row)
+    assert sorted(visited) == added
+    # Next quotation change goes to quote changes only, though the list hides them.
+    quoted = [c.row for c in reader.changes if c.quote]
+    assert quoted
+    reader.select_row(reader.changes[0].row)
+    QTest.keyClick(view, Qt.Key.Key_F7, Qt.KeyboardModifier.ControlModifier)
+    assert reader.selected_row == next(r for r in quoted if r > reader.changes[0].row)
+    figures = [c.row for c in reader.changes if c.figure]
+    QTest.keyClick(view, Qt.Key.Key_F6, Qt.KeyboardModifier.ControlModifier)
+    assert reader.selected_row in figures
+    # With nothing ticked, the status bar says why F7 goes nowhere.
+    dock.filters[ChangeKind.ADDED].setChecked(False)
+    QTest.keyClick(view, Qt.Key.Key_F7)
+    assert "change list" in shown.statusBar().currentMessage()
+
+
 def test_change_list_filters_by_kind_and_selects_both_ways(shown: MainWindow) -> None:
     dock = shown.reader.dock
     total = dock.model.rowCount()
