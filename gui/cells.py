@@ -163,8 +163,10 @@ def plan_side(comparison: Comparison, rows: tuple[Row, ...], side: Side,
             pieces = []
             if row.kind is RowKind.STUB and side is Side.B:
                 where = "above" if moved_row.get(row.link, -1) < index else "below"
-                pieces = [Piece(f"⇅ moved from here — shown {where}, beside the original",
-                                Mark.PLACEHOLDER)]
+                # The revision has the sentence here; it was moved *to* this place,
+                # so "moved from here" (as it read) said the opposite.
+                pieces = [Piece(f"⇅ the revision has a moved sentence here — shown {where}, "
+                                "beside its original", Mark.PLACEHOLDER)]
             bar = Mark.MOVED if pieces else None
             cell.append(Block(index, True, para, Role.BODY, bar, tuple(pieces)))
         blocks.extend(cell)
