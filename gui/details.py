@@ -53,7 +53,9 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
     language = str(comparison.options.get("language", "de"))
     words = shared_words(link, comparison.a, comparison.b, language)
     quotes = []
-    for q in link.quote_changes:
+    # A quotation given to someone else comes first: it is the graver change, and a long
+    # reworded quotation printed in full would push it out of the panel.
+    for q in sorted(link.quote_changes, key=lambda q: q.change != "reattributed"):
         quotes.append(QuoteLine(
             QUOTE_CHANGE_WORDS.get(q.change, q.change),
             span_words(comparison.a, q.a),
@@ -98,6 +100,11 @@ def details_html(d: LinkDetails, muted: str) -> str:
         parts.append(f"<span style='color:{muted}'>No shared content words.</span>")
     for q in d.quotes:
         line = f"⚠ <b>{escape(q.change)}</b>" + (f": {escape(q.edits)}" if q.edits else "")
+        if q.change == QUOTE_CHANGE_WORDS["reattributed"]:
+            # The speakers are the news; the quotation itself is named once, clipped.
+            line += f"<br>&nbsp;&nbsp;„{escape(shorten(q.b or q.a, 70, placeholder=' …'))}“"
+            parts.append(line)
+            continue
         if q.a:
             line += f"<br>&nbsp;&nbsp;original: „{escape(q.a)}“"
         if q.b:

@@ -114,8 +114,10 @@ def test_details_and_tooltip_name_both_speakers_of_a_reattributed_quotation() ->
     c = make([[a]], [[b]], [L((0,), (0,), LinkKind.REWORDED, similarity=0.6)])
     quote = QuoteChange("reattributed", (a.index("Wir"), a.index(".“")), (1, b.index("“")), "l0",
                         (0, 2), (b.index("Xinhua"), b.index("Xinhua") + 6))
-    link = replace(c.links[0], quote_changes=(quote,))
+    altered = QuoteChange("altered", quote.a, quote.b, "l0")
+    link = replace(c.links[0], quote_changes=(altered, quote))
     c = replace(c, links=(link,))
-    (line,) = link_details(c, link).quotes
+    # The re-attribution comes first, before the (longer) reworded quotation.
+    line, _ = link_details(c, link).quotes
     assert (line.change, line.edits) == ("quotation attributed to someone else", "Xi → Xinhua")
     assert "⚠ quotation attributed to someone else: Xi → Xinhua" in tooltip_text(c, c.a.sentences[0])
