@@ -176,8 +176,11 @@ def compare(
     heading_spans_a: Sequence[tuple[int, int]] = (),
     heading_spans_b: Sequence[tuple[int, int]] = (),
     overrides: Overrides | None = None,
+    body_spans_a: Sequence[tuple[int, int]] = (),
+    body_spans_b: Sequence[tuple[int, int]] = (),
 ) -> Comparison:
-    """Compare two decoded texts. ``heading_spans_*``: title/heading hints from the loader.
+    """Compare two decoded texts. ``heading_spans_*``: title/heading hints from the loader;
+    ``body_spans_*``: its list items and table cells, which are never headings.
 
     ``overrides``: a reader's corrections (collatio.core.overrides); forced links come out
     with ``manual=True``, and corrections that no longer resolve are left out.
@@ -211,11 +214,13 @@ def compare(
             "language": options.language,
         }
         seg_a = segment_document(
-            text_a, Side.A, source=source_a, fmt=format_a, heading_spans=heading_spans_a, **common  # type: ignore[arg-type]
+            text_a, Side.A, source=source_a, fmt=format_a, heading_spans=heading_spans_a,
+            body_spans=body_spans_a, **common,  # type: ignore[arg-type]
         )
         token.check()
         seg_b = segment_document(
-            text_b, Side.B, source=source_b, fmt=format_b, heading_spans=heading_spans_b, **common  # type: ignore[arg-type]
+            text_b, Side.B, source=source_b, fmt=format_b, heading_spans=heading_spans_b,
+            body_spans=body_spans_b, **common,  # type: ignore[arg-type]
         )
         token.check()
         progress(0.35, "scoring")
@@ -279,15 +284,17 @@ def compare(
 
 
 def compare_loaded(a: LoadedText, b: LoadedText, **kwargs: Any) -> Comparison:
-    """Compare two loaded inputs, passing on their sources, formats and heading hints."""
+    """Compare two loaded inputs, passing on their sources, formats and role hints."""
     return compare(
         a.text,
         b.text,
-        source_a=a.source,
-        source_b=b.source,
+        source_a=a.source or None,  # pasted text has no source
+        source_b=b.source or None,
         format_a=a.format,
         format_b=b.format,
         heading_spans_a=a.role_hints,
         heading_spans_b=b.role_hints,
+        body_spans_a=a.body_spans,
+        body_spans_b=b.body_spans,
         **kwargs,
     )

@@ -60,6 +60,8 @@ class LoadedText:
     # Offsets into ``text`` of paragraphs the source marked as headings / as the title.
     heading_spans: tuple[tuple[int, int], ...] = ()
     title_span: tuple[int, int] | None = None
+    # Paragraphs the source marked as list items or table cells: never headings.
+    body_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def role_hints(self) -> tuple[tuple[int, int], ...]:
@@ -90,7 +92,8 @@ def load_bytes(
     except FormatError as exc:
         raise LoadError(source, str(exc)) from exc
     return LoadedText(
-        extracted.text, source, fmt, extracted.encoding, extracted.heading_spans, extracted.title_span
+        extracted.text, source, fmt, extracted.encoding, extracted.heading_spans,
+        extracted.title_span, extracted.body_spans,
     )
 
 

@@ -8,9 +8,10 @@ Order of decisions, each only for paragraphs still undecided:
 2. duplicate: most of the paragraph's word trigrams occur again in the other
    paragraphs (a teaser repeating the opening, a block printed twice). Of two copies
    the earlier is marked, so the full later text is what gets aligned;
-3. title/heading: short and without sentence-final punctuation, or marked as a
-   heading by the source format (``heading_hints``); the first one before any body
-   text is the title.
+3. title/heading: short, without sentence-final punctuation and no bulleted item, or
+   marked as a heading by the source format (``heading_hints``); the first one before
+   any body text is the title. A list item or table cell the format marked
+   (``body_hints``) is body text however short.
 
 May import: the standard library and collatio.core.{model,normalise,boilerplate}.
 """
@@ -27,6 +28,9 @@ from .normalise import fold_typography
 
 _TERMINAL = re.compile(r"[.!?:;,…][\"'”“»«›‹’)\]]*$")
 _WORD = re.compile(r"\w+")
+# A plain-text list item ("- Milch", "• Brot"). Numbers are left out: "1. Einleitung" is
+# a numbered heading as often as an item.
+_BULLET = re.compile(r"[-*•◦▪‣·]\s")
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
 # A duplicate needs this many words (shorter repeats, like a heading, are normal) and
@@ -36,12 +40,13 @@ DUPLICATE_CONTAINMENT = 0.8
 
 
 def is_heading_like(text: str) -> bool:
-    """Short and without sentence-final punctuation."""
+    """Short, without sentence-final punctuation, and no bulleted list item."""
     # Speed trick: the length test first, so a long paragraph is not split into words.
     return (
         len(text) <= HEADING_MAX_CHARS
         and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and not _TERMINAL.search(text)
+        and not _BULLET.match(text)
     )
 
 
@@ -89,12 +94,15 @@ def find_duplicates(texts: Sequence[str], candidates: Sequence[bool]) -> list[bo
     return duplicate
 
 
-def assign_roles(texts: Sequence[str], heading_hints: Sequence[bool] | None = None) -> list[Role]:
+def assign_roles(texts: Sequence[str], heading_hints: Sequence[bool] | None = None,
+                 body_hints: Sequence[bool] | None = None) -> list[Role]:
     """Roles for paragraphs given their normalised texts, in document order.
 
-    ``heading_hints[i]`` is True where the source format marked paragraph i a heading.
+    ``heading_hints[i]`` is True where the source format marked paragraph i a heading;
+    ``body_hints[i]`` where it marked it a list item or table cell (short, yet body).
     """
     hints = list(heading_hints) if heading_hints is not None else [False] * len(texts)
+    body = list(body_hints) if body_hints is not None else [False] * len(texts)
     roles = [Role.BODY] * len(texts)
     for i, text in enumerate(texts):
         if boilerplate_rule(text) is not None:
@@ -108,7 +116,7 @@ def assign_roles(texts: Sequence[str], heading_hints: Sequence[bool] | None = No
     for i, text in enumerate(texts):
         if roles[i] is not Role.BODY:
             continue
-        if hints[i] or is_heading_like(text):
+        if hints[i] or (not body[i] and is_heading_like(text)):
             if not have_title and not seen_body:
                 roles[i] = Role.TITLE
                 have_title = True

@@ -78,11 +78,13 @@ def segment_document(
     language: str = "de",
     roles: list[Role] | None = None,
     heading_spans: Sequence[tuple[int, int]] = (),
+    body_spans: Sequence[tuple[int, int]] = (),
 ) -> SegmentedDocument:
     """Paragraphs and sentences of ``text``; ``roles`` overrides role detection.
 
     ``heading_spans`` (from ``LoadedText.heading_spans``) mark paragraphs the source
     format called headings; a paragraph overlapping one is a heading (or the title).
+    ``body_spans`` mark its list items and table cells: never headings.
     """
     vocab = vocab if vocab is not None else LazyVocabulary(text)
     prefix = side.value
@@ -105,7 +107,8 @@ def segment_document(
                             for parts, (s, e) in zip(sentence_parts, spans, strict=True)]
     if roles is None:
         hints = [any(s < he and hs < e for hs, he in heading_spans) for s, e in raw_spans]
-        roles = assign_roles([m.text for m in paragraph_mapped], hints)
+        body = [any(s < be and bs < e for bs, be in body_spans) for s, e in raw_spans]
+        roles = assign_roles([m.text for m in paragraph_mapped], hints, body)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     mapped_out: list[MappedText] = []

@@ -289,7 +289,8 @@ class MainWindow(QMainWindow):
                              source_b=b.source or None, format_a=a.format, format_b=b.format,
                              cancel=token, progress=progress, options=options,
                              overrides=overrides, heading_spans_a=a.role_hints,
-                             heading_spans_b=b.role_hints)
+                             heading_spans_b=b.role_hints, body_spans_a=a.body_spans,
+                             body_spans_b=b.body_spans)
             if token.cancelled:
                 return Compared(result)
             # Everything the UI thread would otherwise compute on arrival.

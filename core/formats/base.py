@@ -18,13 +18,16 @@ class Extracted:
 
     ``heading_spans`` are (start, end) offsets into ``text`` of paragraphs the source
     marked as headings (HTML <h2>, a DOCX heading style, a Markdown ``#`` line);
-    ``title_span`` the document title if the source marked one.
+    ``title_span`` the document title if the source marked one; ``body_spans``
+    paragraphs the source marked as list items or table cells, which are body text
+    however short ("Milch", "Preis").
     """
 
     text: str
     encoding: str
     heading_spans: tuple[tuple[int, int], ...] = ()
     title_span: tuple[int, int] | None = None
+    body_spans: tuple[tuple[int, int], ...] = ()
 
 
 def normalise_newlines(text: str) -> str:
@@ -40,8 +43,10 @@ class BlockWriter:
         self._length = 0
         self.headings: list[tuple[int, int]] = []
         self.title: tuple[int, int] | None = None
+        self.body: list[tuple[int, int]] = []
 
-    def add(self, text: str, *, heading: bool = False, title: bool = False) -> None:
+    def add(self, text: str, *, heading: bool = False, title: bool = False,
+            body: bool = False) -> None:
         text = normalise_newlines(text).strip()
         if not text:
             return
@@ -55,6 +60,9 @@ class BlockWriter:
             self.title = span
         elif heading or title:
             self.headings.append(span)
+        elif body:
+            self.body.append(span)
 
     def result(self, encoding: str) -> Extracted:
-        return Extracted("".join(self._parts), encoding, tuple(self.headings), self.title)
+        return Extracted("".join(self._parts), encoding, tuple(self.headings), self.title,
+                         tuple(self.body))

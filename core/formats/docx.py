@@ -2,6 +2,8 @@
 
 A paragraph whose style is a heading ("Heading 2", "Überschrift 2", or any style with
 an outline level) is recorded as a heading span; the "Title" style as the title span.
+Table cells and list items (numbered, or a list style) are recorded as body spans: short,
+yet no headings.
 Empty paragraphs are skipped, so paragraphs are separated by exactly one blank line.
 
 May import: the standard library, python-docx, lxml and collatio.core.formats.base.
@@ -23,6 +25,7 @@ from lxml.etree import LxmlError
 from .base import BlockWriter, Extracted, FormatError
 
 _HEADING_STYLE = re.compile(r"^(heading|überschrift|titre|título|titolo|kop)\s*\d", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"^(list|liste|aufzählung)\b", re.IGNORECASE)
 _TITLE_STYLE = re.compile(r"^(title|titel|titre|título|titolo)$", re.IGNORECASE)
 
 
@@ -41,8 +44,17 @@ def _has_outline_level(paragraph: Paragraph) -> bool:
     return any(child.tag.endswith("}outlineLvl") for child in ppr.iterchildren())
 
 
-def _paragraphs(container: object) -> Iterator[Paragraph]:
-    """Paragraphs of a document body (or table cell) in reading order, tables included."""
+def _is_list_item(paragraph: Paragraph, style: str) -> bool:
+    """Numbered or bulleted: numbering properties, or a list style ("List Bullet")."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and any(child.tag.endswith("}numPr") for child in ppr.iterchildren()):
+        return True
+    return bool(_LIST_STYLE.match(style))
+
+
+def _paragraphs(container: object, in_table: bool = False) -> Iterator[tuple[Paragraph, bool]]:
+    """Paragraphs of a document body (or table cell) in reading order, tables included,
+    each with whether it is inside a table."""
     for item in container.iter_inner_content():  # type: ignore[attr-defined]
         if isinstance(item, Table):
             for row in item.rows:
@@ -51,9 +63,9 @@ def _paragraphs(container: object) -> Iterator[Paragraph]:
                     if id(cell._tc) in seen:  # merged cells repeat
                         continue
                     seen.add(id(cell._tc))
-                    yield from _paragraphs(cell)
+                    yield from _paragraphs(cell, True)
         else:
-            yield item
+            yield item, in_table
 
 
 def extract(data: bytes) -> Extracted:
@@ -63,11 +75,12 @@ def extract(data: bytes) -> Extracted:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError) as exc:
         raise FormatError(f"is not a readable DOCX file ({type(exc).__name__}: {exc})") from exc
     writer = BlockWriter()
-    for paragraph in paragraphs:
+    for paragraph, in_table in paragraphs:
         style = _style_name(paragraph)
         is_title = bool(_TITLE_STYLE.match(style))
         is_heading = bool(_HEADING_STYLE.match(style)) or _has_outline_level(paragraph)
-        writer.add(paragraph.text, heading=is_heading, title=is_title)
+        writer.add(paragraph.text, heading=is_heading, title=is_title,
+                   body=in_table or _is_list_item(paragraph, style))
     result = writer.result("utf-8")
     if not result.text.strip():
         raise FormatError("the DOCX document contains no text")

@@ -2,7 +2,8 @@
 
 trafilatura's XML output keeps the structure (``<head>`` headings, ``<p>``, list
 ``<item>``s); each becomes one paragraph, separated by blank lines, with headings
-recorded as heading spans and the page title (from metadata) as the title span.
+recorded as heading spans and the page title (from metadata) as the title span; list
+items and table cells are recorded as body spans (short, yet no headings).
 If main-text extraction finds nothing (very short pages), the whole page text is used.
 
 May import: the standard library, lxml, trafilatura and collatio.core.formats.{base,plain}.
@@ -72,7 +73,8 @@ def extract(data: bytes) -> Extracted:
         if title and (not texts or texts[0] != title):
             writer.add(title, title=True)
         for el, text in zip(blocks, texts, strict=True):
-            writer.add(text, heading=el.tag == "head", title=bool(title) and text == title)
+            writer.add(text, heading=el.tag == "head", title=bool(title) and text == title,
+                       body=el.tag in ("item", "cell"))
     else:
         fallback = trafilatura.html2txt(page) or ""
         for block in re.split(r"\n\s*\n|\n", fallback):

@@ -245,3 +245,59 @@ def test_drop_page_furniture_keeps_body_lines_at_page_edges() -> None:
     ]
     single = [["Titel", "Text.", "1"]]
     assert drop_page_furniture(single) == single  # one page: nothing repeats, nothing goes
+
+
+# --- list items and table cells are body text, however short -------------------------------
+
+_ITEMS = ("Milch und Butter", "Frisches Brot", "Preis", "2 Euro")
+_PROSE = "Der Laden am Markt verkauft seit Montag wieder regionale Waren an alle Kunden."
+
+
+def _roles_of(path: Path) -> dict[str, Role]:
+    loaded = load_text(path)
+    doc = compare(loaded.text, loaded.text, format_a=loaded.format,
+                  heading_spans_a=loaded.role_hints, body_spans_a=loaded.body_spans).a
+    return {loaded.text[p.start : p.end]: p.role for p in doc.paragraphs}
+
+
+def test_docx_list_items_and_table_cells_are_no_headings(tmp_path: Path) -> None:
+    import docx  # python-docx, a dependency of the DOCX loader
+
+    document = docx.Document()
+    document.add_heading("Einkaufen am Markt", level=1)
+    document.add_paragraph(_PROSE)
+    document.add_paragraph(_ITEMS[0], style="List Bullet")
+    document.add_paragraph(_ITEMS[1], style="List Number")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = _ITEMS[2], _ITEMS[3]
+    document.add_paragraph("Zwischentitel ohne Stil")
+    document.add_paragraph(_PROSE)
+    path = tmp_path / "liste.docx"
+    document.save(str(path))
+    roles = _roles_of(path)
+    assert [roles[item] for item in _ITEMS] == [Role.BODY] * 4
+    # A short plain paragraph is still taken for a heading: Word users type them so.
+    assert roles["Zwischentitel ohne Stil"] is Role.HEADING
+
+
+def test_html_list_items_and_table_cells_are_no_headings(tmp_path: Path) -> None:
+    page = ("<html><head><title>Einkaufen am Markt</title></head><body><article>"
+            f"<h1>Einkaufen am Markt</h1><p>{_PROSE}</p><p>{_PROSE} Noch ein Satz dazu.</p>"
+            f"<ul><li>{_ITEMS[0]}</li><li>{_ITEMS[1]}</li></ul>"
+            f"<table><tr><td>{_ITEMS[2]}</td><td>{_ITEMS[3]}</td></tr></table>"
+            f"<h2>Ausblick</h2><p>{_PROSE}</p></article></body></html>")
+    path = tmp_path / "liste.html"
+    path.write_text(page, encoding="utf-8")
+    roles = _roles_of(path)
+    found = [item for item in _ITEMS if item in roles]
+    assert found, "trafilatura must keep the list for this test to mean anything"
+    assert [roles[item] for item in found] == [Role.BODY] * len(found)
+    assert roles["Ausblick"] is Role.HEADING
+
+
+def test_plain_text_bulleted_items_are_no_headings() -> None:
+    text = f"Einkaufen am Markt\n\n{_PROSE}\n\n- Milch und Butter\n\n• Frisches Brot\n\nAusblick\n\n{_PROSE}\n"
+    doc = compare(text, text).a
+    roles = {text[p.start : p.end]: p.role for p in doc.paragraphs}
+    assert roles["- Milch und Butter"] is Role.BODY and roles["• Frisches Brot"] is Role.BODY
+    assert roles["Ausblick"] is Role.HEADING

@@ -363,3 +363,19 @@ def test_paste_as_revision_uses_the_clipboard(window: MainWindow) -> None:
     window.paste(Side.B)
     assert window.texts[Side.B] is not None and window.texts[Side.B].text == "Eingefügter Text."
     assert window.panes[Side.B].view.toPlainText() == "Eingefügter Text."
+
+
+def test_list_items_of_an_html_page_are_body_text_in_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    prose = "Der Laden am Markt verkauft seit Montag wieder regionale Waren an alle Kunden."
+    page = (f"<html><body><article><h1>Markt</h1><p>{prose}</p><p>{prose} Noch ein Satz.</p>"
+            "<ul><li>Milch und Butter</li><li>Frisches Brot</li></ul></article></body></html>")
+    path = tmp_path / "liste.html"
+    path.write_text(page, encoding="utf-8")
+    with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
+        window.load_files(path, path)
+    assert window.comparison is not None
+    doc = window.comparison.a
+    roles = {doc.text[p.start : p.end]: p.role for p in doc.paragraphs}
+    assert roles["Milch und Butter"] is Role.BODY
