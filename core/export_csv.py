@@ -5,8 +5,10 @@ character offsets into each side's decoded text; a link over several sentences g
 the span from its first sentence's start to its last sentence's end, and lists every
 sentence id (joined with ``+``). ``quote_changed``/``quote_changes``: quotations altered in
 a link, or dropped/added with a removed/added sentence. ``figure_changes``: numbers,
-dates and amounts changed, dropped or added inside a link (core.figures). Kinds: identical, minor, reworded (links), removed
-(original only), added (revision only), ignored (boilerplate or duplicate, not compared).
+dates and amounts changed, dropped or added inside a link (core.figures). ``notes``: each
+of those changes in words, with the old and new values. Kinds: identical, minor,
+reworded (links), removed (original only), added (revision only), ignored (boilerplate
+or duplicate, not compared).
 
 Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or
 CR) get a leading apostrophe: editors open these files in Excel and LibreOffice, and an
@@ -19,9 +21,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
-from .model import Comparison, Document, Link
-from .reportrows import report_rows, unlinked_quote_changes
+from .model import Comparison, Document, Link, QuoteChange
+from .reportrows import change_words, report_rows, unlinked_quote_changes
 
 COLUMNS = (
     "row",
@@ -42,6 +45,7 @@ COLUMNS = (
     "figure_changes",
     "a_text",
     "b_text",
+    "notes",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,8 +67,17 @@ def _side(doc: Document, ids: tuple[str, ...]) -> tuple[str, str, str, str]:
 _NONE = ("", "", "", "")
 
 
+def _notes(comparison: Comparison, link: Link | None,
+           quotes: Sequence[QuoteChange] = ()) -> str:
+    """Each quote and figure change of a row in words, "; "-separated: "figure changed:
+    3,5 Milliarden → 35 Millionen; quotation attributed to someone else: Xi → Xinhua"."""
+    changes = (*link.quote_changes, *link.figure_changes) if link else tuple(quotes)
+    return _cell_text("; ".join(": ".join(change_words(comparison, c, link)) for c in changes))
+
+
 def _row(
-    kind: str, sides: str, link: Link | None, a: tuple[str, ...], b: tuple[str, ...], quotes: int = 0
+    kind: str, sides: str, link: Link | None, a: tuple[str, ...], b: tuple[str, ...],
+    notes: str, quotes: int = 0,
 ) -> list[str]:
     a_ids, a_start, a_end, a_text = a
     b_ids, b_start, b_end, b_text = b
@@ -86,6 +99,7 @@ def _row(
         str(len(link.figure_changes) if link else 0),
         a_text,
         b_text,
+        notes,
     ]
 
 
@@ -97,16 +111,18 @@ def csv_rows(comparison: Comparison) -> list[list[str]]:
         link = row.link
         if link is not None:
             a, b = _side(comparison.a, link.a), _side(comparison.b, link.b)
-            out.append(_row(link.kind.value, "ab", link, a, b))
+            out.append(_row(link.kind.value, "ab", link, a, b, _notes(comparison, link)))
             continue
         for sid in row.a:
             kind = comparison.status(comparison.a.sentence(sid)).value
-            quotes = len(quoted.get(sid, ()))
-            out.append(_row(kind, "a", None, _side(comparison.a, (sid,)), _NONE, quotes))
+            quotes = quoted.get(sid, [])
+            out.append(_row(kind, "a", None, _side(comparison.a, (sid,)), _NONE,
+                            _notes(comparison, None, quotes), len(quotes)))
         for sid in row.b:
             kind = comparison.status(comparison.b.sentence(sid)).value
-            quotes = len(quoted.get(sid, ()))
-            out.append(_row(kind, "b", None, _NONE, _side(comparison.b, (sid,)), quotes))
+            quotes = quoted.get(sid, [])
+            out.append(_row(kind, "b", None, _NONE, _side(comparison.b, (sid,)),
+                            _notes(comparison, None, quotes), len(quotes)))
     return [[str(k), *row] for k, row in enumerate(out, start=1)]
 
 

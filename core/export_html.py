@@ -24,6 +24,8 @@ from .explain import shared_words
 from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence, SentenceStatus
 from .normalise import readable
 from .reportrows import (
+    FIGURE_CHANGE_WORDS,
+    QUOTE_CHANGE_WORDS,
     ReportRow,
     all_quote_changes,
     quote_note,
@@ -41,6 +43,7 @@ GLYPHS = {
     "added": "+",
     "moved": "↕",
     "quote": "❝",
+    "figure": "#",
 }
 
 _CSS = """
@@ -287,7 +290,8 @@ def _quotes_section(comparison: Comparison) -> str:
     if not quotes:
         return "<p>No quotation was altered, dropped or added.</p>"
     rows = "".join(
-        f"<tr><td>{GLYPHS['quote']} {escape(q.change)}{_quote_edits_note(comparison, q)}</td>"
+        f"<tr><td>{GLYPHS['quote']} {escape(QUOTE_CHANGE_WORDS.get(q.change, q.change))}"
+        f"{_quote_edits_note(comparison, q)}</td>"
         f"<td>{escape(_quote_where(comparison, q))}</td>"
         f"<td>{_quote_text(comparison.a, q.a)}</td><td>{_quote_text(comparison.b, q.b)}</td></tr>"
         for q in quotes
@@ -295,6 +299,22 @@ def _quotes_section(comparison: Comparison) -> str:
     return (
         '<table class="changes"><thead><tr><th>Change</th><th>Sentences</th><th>Original</th>'
         f"<th>Revision</th></tr></thead>{rows}</table>"
+    )
+
+
+def _figures_section(comparison: Comparison, rows: list[ReportRow]) -> str:
+    """Every number, date and amount a link changed, dropped or added, in reading order."""
+    lines = [
+        f"<tr><td>{GLYPHS['figure']} {escape(FIGURE_CHANGE_WORDS.get(f.change, f.change))}</td>"
+        f"<td>{escape('+'.join(row.link.a))} → {escape('+'.join(row.link.b))}</td>"
+        f"<td>{_quote_text(comparison.a, f.a)}</td><td>{_quote_text(comparison.b, f.b)}</td></tr>"
+        for row in rows if row.link is not None for f in row.link.figure_changes
+    ]
+    if not lines:
+        return "<p>No number, date or amount of a linked sentence changed.</p>"
+    return (
+        '<table class="changes"><thead><tr><th>Change</th><th>Sentences</th><th>Original</th>'
+        f"<th>Revision</th></tr></thead>{''.join(lines)}</table>"
     )
 
 
@@ -368,6 +388,10 @@ def export_html(
 <h1>{escape(heading)}</h1>
 <p class="sources">Original: <b>{escape(name_a)}</b> &nbsp;·&nbsp; Revision: <b>{escape(name_b)}</b></p>
 <p class="summary">{escape(comparison.stats.summary())}.</p>
+<h2>Quote changes</h2>
+{_quotes_section(comparison)}
+<h2>Figure changes</h2>
+{_figures_section(comparison, rows)}
 <h2>Statistics</h2>
 {_stats_table(comparison)}
 <h2>Legend</h2>
@@ -380,8 +404,6 @@ def export_html(
 {pairs}
 </tbody>
 </table>
-<h2>Quote changes</h2>
-{_quotes_section(comparison)}
 <h2>List of changes</h2>
 {_changes_section(comparison, rows)}
 </body>

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence
+from .model import Comparison, Document, FigureChange, Link, OpKind, QuoteChange, Sentence
 from .normalise import readable
 
 # What each kind of quote and figure change is called in reports and in the window.
@@ -125,6 +125,20 @@ def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> s
 
 
 _EDGE_MARKS = " .,;:!?"
+
+
+def change_words(comparison: Comparison, change: QuoteChange | FigureChange,
+                 link: Link | None) -> tuple[str, str]:
+    """A quote or figure change in words: what happened, and the words it concerns
+    ("figure changed", "3,5 Milliarden → 35 Millionen"), unclipped."""
+    if isinstance(change, QuoteChange):
+        what = QUOTE_CHANGE_WORDS.get(change.change, change.change)
+        note = quote_note(comparison, link, change)
+    else:
+        what, note = FIGURE_CHANGE_WORDS.get(change.change, change.change), ""
+    words = note or " → ".join(
+        w for w in (span_words(comparison.a, change.a), span_words(comparison.b, change.b)) if w)
+    return what, words
 
 
 def quote_note(comparison: Comparison, link: Link | None, quote: QuoteChange) -> str:

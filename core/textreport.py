@@ -9,10 +9,7 @@ import textwrap
 
 from .model import Comparison, FigureChange, Link, QuoteChange, Side
 from .reportrows import (
-    FIGURE_CHANGE_WORDS,
-    QUOTE_CHANGE_WORDS,
-    quote_note,
-    span_words,
+    change_words,
     unlinked_quote_changes,
 )
 
@@ -28,13 +25,8 @@ def _change_lines(comparison: Comparison, changes: tuple[QuoteChange | FigureCha
     """One indented line per quote or figure change: what happened, then the words."""
     lines = []
     for change in changes:
-        if isinstance(change, QuoteChange):
-            glyph, what = "⚠", QUOTE_CHANGE_WORDS.get(change.change, change.change)
-            edits = quote_note(comparison, link, change)
-        else:
-            glyph, what, edits = "#", FIGURE_CHANGE_WORDS.get(change.change, change.change), ""
-        words = edits or " → ".join(
-            w for w in (span_words(comparison.a, change.a), span_words(comparison.b, change.b)) if w)
+        glyph = "⚠" if isinstance(change, QuoteChange) else "#"
+        what, words = change_words(comparison, change, link)
         lines.append(f"    {glyph} {what}: {_clip(words, 100)}")
     return lines
 

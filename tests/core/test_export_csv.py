@@ -84,3 +84,19 @@ def test_a_quote_dropped_with_its_sentence_is_flagged_on_that_row() -> None:
         pytest.skip("quote detection does not report quotes of removed sentences")
     removed = [r for r in _rows(c) if r["kind"] == "removed"]
     assert [(r["quote_changed"], r["quote_changes"]) for r in removed] == [("1", "1")]
+
+
+def test_notes_give_each_quote_and_figure_change_in_words(sample: Comparison) -> None:
+    notes = {r["row"]: r["notes"] for r in _rows(sample)}
+    texts = list(notes.values())
+    # A figure the rewrite dropped, with its value.
+    assert any("figure dropped: vier" in n for n in texts)
+    # A re-attribution names both speakers; a reworded quotation its changed words.
+    assert any("quotation attributed to someone else: Xi Jinping → Xinhua" in n for n in texts)
+    assert any(n == "quotation reworded: Drittparteien → Dritten" for n in texts)
+    # A quotation dropped with its removed sentence is noted on that sentence's row.
+    assert "quotation dropped: Ein Fenster für Frieden öffnet sich" in texts
+    # Rows without quote or figure changes have no notes.
+    for row in _rows(sample):
+        if row["quote_changes"] == "0" and row["figure_changes"] in ("0", ""):
+            assert row["notes"] == ""

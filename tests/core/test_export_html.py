@@ -129,8 +129,15 @@ def test_added_and_removed_sentences_carry_glyphs_not_just_colour(hostile: Compa
 
 def test_sections_legend_statistics_changes(sample: Comparison) -> None:
     markup = export_html(sample)
-    for heading in ("Statistics", "Legend", "Side by side", "Quote changes", "List of changes"):
-        assert f"<h2>{heading}</h2>" in markup
+    # What an editor checks first (quotations, figures) comes before the long parts.
+    order = ("Quote changes", "Figure changes", "Statistics", "Legend", "Side by side",
+             "List of changes")
+    at = [markup.find(f"<h2>{heading}</h2>") for heading in order]
+    assert -1 not in at and at == sorted(at)
+    figures = markup.split("<h2>Figure changes</h2>")[1].split("<h2>")[0]
+    assert "# figure dropped" in figures and "vier" in figures
+    quotes = markup.split("<h2>Quote changes</h2>")[1].split("<h2>")[0]
+    assert "quotation attributed to someone else<br><span class=\"small\">Xi Jinping → Xinhua" in quotes
     assert f"{sample.stats.b_verbatim_pct:.1f} %" in markup
     assert f"{sample.stats.longest_verbatim_words} words" in markup
 
