@@ -23,7 +23,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from .model import Comparison, Document, Link, QuoteChange
+from .model import Comparison, Document, FigureChange, Link, QuoteChange
 from .reportrows import change_words, report_rows, unlinked_quote_changes
 
 COLUMNS = (
@@ -71,7 +71,8 @@ def _notes(comparison: Comparison, link: Link | None,
            quotes: Sequence[QuoteChange] = ()) -> str:
     """Each quote and figure change of a row in words, "; "-separated: "figure changed:
     3,5 Milliarden → 35 Millionen; quotation attributed to someone else: Xi → Xinhua"."""
-    changes = (*link.quote_changes, *link.figure_changes) if link else tuple(quotes)
+    changes: tuple[QuoteChange | FigureChange, ...] = (
+        (*link.quote_changes, *link.figure_changes) if link else tuple(quotes))
     return _cell_text("; ".join(": ".join(change_words(comparison, c, link)) for c in changes))
 
 
