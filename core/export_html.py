@@ -9,7 +9,7 @@ grey-scale printers and on readers who do not see it.
 
 Every piece of document text goes through ``html.escape``: an article is untrusted input.
 
-May import: the standard library and collatio.core.{model,normalise,reportrows,classify,explain}.
+May import: the standard library and collatio.core.{model,normalise,reportrows,classify,explain,credits}.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import PurePath
 from textwrap import shorten
 
 from .classify import marks_word_changes
+from .credits import credit_lines, credit_report
 from .explain import shared_words
 from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence, SentenceStatus
 from .normalise import readable
@@ -318,6 +319,16 @@ def _figures_section(comparison: Comparison, rows: list[ReportRow]) -> str:
     )
 
 
+def _credits_section(comparison: Comparison) -> str:
+    """Who each side credits, if anyone (core.credits); nothing otherwise."""
+    lines = credit_lines(credit_report(comparison.a, comparison.b))
+    if not lines:
+        return ""
+    rows = "".join(f"<tr><th>{escape(label.capitalize())}</th><td>{escape(names)}</td></tr>"
+                   for label, names in lines)
+    return f'<h2>Credits</h2>\n<table class="stats">{rows}</table>'
+
+
 def _excerpt(doc: Document, ids: tuple[str, ...], width: int = 90) -> str:
     text = " ".join(doc.sentence(sid).text for sid in ids)
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
@@ -392,6 +403,7 @@ def export_html(
 {_quotes_section(comparison)}
 <h2>Figure changes</h2>
 {_figures_section(comparison, rows)}
+{_credits_section(comparison)}
 <h2>Statistics</h2>
 {_stats_table(comparison)}
 <h2>Legend</h2>

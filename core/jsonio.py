@@ -3,7 +3,7 @@
 See docs/alignment-json.md for the format. ``comparison_from_json`` rebuilds an equal
 ``Comparison`` so that exports, sessions and benchmarks can round-trip.
 
-May import: the standard library and collatio.core.model.
+May import: the standard library and collatio.core.{model,credits}.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from .credits import Credit, CreditReport, credit_report
 from .model import (
     Comparison,
     DiffOp,
@@ -122,8 +123,18 @@ def comparison_to_json(comparison: Comparison, *, with_text: bool = False) -> di
             for p in comparison.paragraph_links
         ],
         "quote_changes": [_quote_json(q) for q in comparison.quote_changes],
+        # Derived from the documents (core.credits), like paragraph_links: not read back.
+        "credits": _credits_json(credit_report(comparison.a, comparison.b)),
         "stats": asdict(comparison.stats),
     }
+
+
+def _credits_json(report: CreditReport) -> dict[str, Any]:
+    def side(credits: tuple[Credit, ...]) -> list[dict[str, Any]]:
+        return [{"span": list(c.span), "names": list(c.names)} for c in credits]
+
+    return {"a": side(report.a), "b": side(report.b), "dropped": list(report.dropped),
+            "added": list(report.added)}
 
 
 def _tuple_span(value: list[int] | None) -> tuple[int, int] | None:

@@ -1,12 +1,13 @@
 """A readable terminal summary of a comparison (``--format text``).
 
-May import: the standard library and collatio.core.{model,reportrows}.
+May import: the standard library and collatio.core.{model,reportrows,credits}.
 """
 
 from __future__ import annotations
 
 import textwrap
 
+from .credits import credit_lines, credit_report
 from .model import Comparison, FigureChange, Link, QuoteChange, Side
 from .reportrows import (
     change_words,
@@ -41,6 +42,7 @@ def text_report(comparison: Comparison) -> str:
         f"revision: {s.b_reworded_pct}% in reworded sentences, {s.b_added_pct}% added; "
         f"{s.b_verbatim_pct}% reused word for word (longest run {s.longest_verbatim_words} words); "
         f"original: {s.a_removed_pct}% removed",
+        *(f"{label}: {names}" for label, names in credit_lines(credit_report(comparison.a, comparison.b))),
         "",
     ]
     unlinked = unlinked_quote_changes(comparison)

@@ -4,7 +4,7 @@
 changes); ``StatsPanel`` only shows those rows in a read-only two-column table, which a
 screen reader reads row by row.
 
-May import: PySide6, the standard library and collatio.core.model.
+May import: PySide6, the standard library and collatio.core.{model,credits}.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from collatio.core.credits import credit_lines, credit_report
 from collatio.core.model import Comparison
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -65,6 +66,9 @@ def stats_rows(comparison: Comparison | None) -> list[tuple[str, str]]:
     figures = Counter(f.change for link in comparison.links for f in link.figure_changes)
     rows += [("Figure changes", SECTION), ("total", str(s.figure_changes))]
     rows += [(name, str(figures.get(name, 0))) for name in ("changed", "dropped", "added")]
+    credits = credit_lines(credit_report(comparison.a, comparison.b))
+    if credits:
+        rows += [("Credits", SECTION), *credits]
     rows += [("Compared as", SECTION)]
     language = str(comparison.options.get("language", ""))
     rows.append(("language", LANGUAGE_NAMES.get(language, language)))

@@ -1,0 +1,158 @@
+"""Who an article credits (bylines, agencies, sources, contributors), and what a rewrite
+kept of it.
+
+Syndicated copy must keep its credit: an editor checks that "Von Anna Chernova" or
+"(dpa)" survived the partner's rewrite. Credits sit in text the alignment leaves out
+(bylines and source lines are boilerplate) or in sentences that carry no content of the
+article ("Bericht von CNN, zu dem … beigetragen haben."), so they are read here on their
+own, from each document:
+
+- a byline or source paragraph (boilerplate rules "byline" and "source"), with the bare
+  domain or URL right after a bare source label ("Quelle" / "edition.cnn.com");
+- a short credit sentence: "Bericht von …", "Mitarbeit: …", "Mit Material von …",
+  "Reporting by …", "… contributed to this report", "… beigetragen haben";
+- an agency tag in parentheses: "BERLIN (dpa) –", "(AFP/Reuters)".
+
+Names are matched without case, and a domain by its name ("edition.cnn.com" = "CNN").
+
+May import: the standard library and collatio.core.{model,boilerplate}.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .boilerplate import boilerplate_rule
+from .model import Document, Role
+
+_AGENCY = (r"dpa|AFP|AP|Reuters|KNA|epd|APA|SDA|Keystone-SDA|dts|sid|SID|rtr|AFX|dpa-AFX|"
+           r"ANSA|EFE|TASS|Xinhua|Bloomberg|Interfax")
+_AGENCY_TAG = re.compile(rf"\(((?:{_AGENCY})(?:\s*[/,]\s*(?:{_AGENCY}))*)\)")
+_CREDIT_SENTENCE = re.compile(
+    r"^(?:Bericht|Berichterstattung|Mitarbeit|Mit Material|Material|Recherche|Redaktion|"
+    r"Reporting|Additional reporting|Writing|Editing|Reported by)\b|"
+    r"beigetragen(?: haben| hat)?\W*$|contributed(?: to this report| reporting)\W*$",
+)
+_NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*)*")
+# Capitalised words of a credit that name nobody.
+_CUE_WORDS = frozenset(
+    ("Bericht", "Berichterstattung", "Mitarbeit", "Mit", "Material", "Recherche",
+     "Redaktion", "Von", "By", "Quelle", "Quellen", "Source", "Sources", "Reporting",
+     "Additional", "Writing", "Editing", "Reported", "Via", "Und", "And", "Der", "Die",
+     "Das", "The")
+)
+_PLACE_WORDS = frozenset(("in", "aus", "from", "at"))
+_MAX_CREDIT_WORDS = 30  # a credit sentence is short; a long one is an article sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    span: tuple[int, int]  # the credit as written: a paragraph, a sentence or a tag
+    names: tuple[str, ...]  # who is credited, as written ("CNN", "Anna Chernova")
+
+
+@dataclass(frozen=True, slots=True)
+class CreditReport:
+    a: tuple[Credit, ...]
+    b: tuple[Credit, ...]
+    dropped: tuple[str, ...]  # credited in the original, nowhere in the revision's credits
+    added: tuple[str, ...]  # credited in the revision only
+
+
+def name_key(name: str) -> str:
+    """How names are matched: without case; a domain by its name ("edition.cnn.com")."""
+    name = name.strip().lower()
+    if " " not in name and "." in name:
+        labels = [p for p in re.sub(r"^[a-z]+://", "", name).split("/")[0].split(".") if p]
+        if len(labels) >= 2:
+            return labels[-2]
+    return name
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """The names in a credit: runs of capitalised words, less the credit's own words."""
+    names: list[str] = []
+    for run in _NAME_RUN.finditer(text):
+        before = text[: run.start()].split()
+        if before and before[-1] in _PLACE_WORDS:  # "reporting by Jane Doe in London"
+            continue
+        words = [w.rstrip(".") for w in run.group(0).split() if w not in _CUE_WORDS]
+        if words:
+            names.append(" ".join(words))
+    return tuple(names)
+
+
+def _source_names(text: str) -> tuple[str, ...]:
+    """"Quelle: dpa" → ("dpa",); a bare label names nobody."""
+    _, colon, rest = text.partition(":")
+    return tuple(n.strip() for n in re.split(r"[,/;&]| und | and ", rest) if n.strip()) if colon else ()
+
+
+def document_credits(doc: Document) -> tuple[Credit, ...]:
+    """The credits of one document, in text order."""
+    found: list[Credit] = []
+    paragraphs = doc.paragraphs
+    for k, paragraph in enumerate(paragraphs):
+        text = doc.text[paragraph.start : paragraph.end]
+        flat = " ".join(text.split())
+        rule = boilerplate_rule(flat) if paragraph.role is Role.BOILERPLATE else None
+        if rule == "byline":
+            found.append(Credit((paragraph.start, paragraph.end), _names(flat)))
+        elif rule == "source":
+            names = _source_names(flat)
+            following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            if not names and following is not None:
+                # "Quelle" on its own line, the source itself on the next.
+                after = " ".join(doc.text[following.start : following.end].split())
+                if boilerplate_rule(after) in ("bare_domain", "bare_url"):
+                    found.append(Credit((paragraph.start, following.end), (after,)))
+                    continue
+            if names:
+                found.append(Credit((paragraph.start, paragraph.end), names))
+        elif paragraph.role.is_content:
+            for sid in paragraph.sentences:
+                sentence = doc.sentence(sid)
+                if (len(sentence.text.split()) <= _MAX_CREDIT_WORDS
+                        and _CREDIT_SENTENCE.search(sentence.text)):
+                    found.append(Credit((sentence.start, sentence.end), _names(sentence.text)))
+    for tag in _AGENCY_TAG.finditer(doc.text):
+        agencies = tuple(a.strip() for a in re.split(r"[/,]", tag.group(1)))
+        found.append(Credit((tag.start(), tag.end()), agencies))
+    return tuple(sorted((c for c in found if c.names), key=lambda c: c.span))
+
+
+def _unique(names: list[str], leave_out: set[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        key = name_key(name)
+        if key not in leave_out and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return tuple(kept)
+
+
+def credit_lines(report: CreditReport) -> list[tuple[str, str]]:
+    """The report in words, (label, names) per line, for the reports and the window;
+    nothing when neither side credits anyone."""
+    if not (report.a or report.b):
+        return []
+    def names(credits: tuple[Credit, ...]) -> str:
+        return ", ".join(_unique([n for c in credits for n in c.names], set())) or "none"
+    lines = [("original credits", names(report.a)), ("revision credits", names(report.b))]
+    if report.dropped:
+        lines.append(("not credited in the revision", ", ".join(report.dropped)))
+    if report.added:
+        lines.append(("credited in the revision only", ", ".join(report.added)))
+    return lines
+
+
+def credit_report(a: Document, b: Document) -> CreditReport:
+    """Both documents' credits, and the names one of them credits and the other not."""
+    credits_a, credits_b = document_credits(a), document_credits(b)
+    names_a = [n for c in credits_a for n in c.names]
+    names_b = [n for c in credits_b for n in c.names]
+    keys_a = {name_key(n) for n in names_a}
+    keys_b = {name_key(n) for n in names_b}
+    return CreditReport(credits_a, credits_b, _unique(names_a, keys_b), _unique(names_b, keys_a))

@@ -1,0 +1,72 @@
+"""Credits: bylines, source lines, credit sentences and agency tags, and what a rewrite kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from collatio.core import compare
+from collatio.core.credits import credit_report, document_credits, name_key
+
+SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
+BODY = "Die Bahn streikt am Mittwoch im ganzen Land. Die Gewerkschaft fordert mehr Lohn für alle."
+
+CASES = [
+    # A byline paragraph (boilerplate, so never aligned).
+    (f"{BODY}\n\nVon Max Muster und Erika Beispiel\n", ["Max Muster", "Erika Beispiel"]),
+    # A source line with the source after a colon.
+    (f"{BODY}\n\nQuelle: dpa\n", ["dpa"]),
+    # A bare source label with the domain on the next line.
+    (f"{BODY}\n\nQuelle\n\nedition.cnn.com\n", ["edition.cnn.com"]),
+    # An agency tag in the dateline, and two agencies in one tag.
+    (f"BERLIN (dpa) – {BODY}\n", ["dpa"]),
+    (f"{BODY} (AFP/Reuters)\n", ["AFP", "Reuters"]),
+    # A credit sentence at the end of the body.
+    (f"{BODY}\n\nBericht von CNN, zu dem Anna Chernova und Ivana Kottasová beigetragen haben.\n",
+     ["CNN", "Anna Chernova", "Ivana Kottasová"]),
+    (f"{BODY}\n\nMitarbeit: Anna Schmidt\n", ["Anna Schmidt"]),
+    ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
+     "Additional reporting by Jane Doe in London.\n", ["Jane Doe"]),  # a place is no name
+    # A long article sentence that merely starts with "Bericht" is no credit.
+    ("Der Bericht von Amnesty International über die Lage in den Gefängnissen des Landes "
+     "wurde am Montag in Genf vorgestellt und von der Regierung sofort als einseitig und "
+     "falsch zurückgewiesen, obwohl er sich auf Aussagen von mehr als hundert Zeugen stützt.\n", []),
+    # A parenthesis that is no agency is no credit.
+    (f"{BODY} (Lokführer)\n", []),
+    # Nothing credited.
+    (f"{BODY}\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CASES)
+def test_credits_of_a_document(text: str, names: list[str]) -> None:
+    doc = compare(text, text).a
+    assert [n for c in document_credits(doc) for n in c.names] == names
+    for credit in document_credits(doc):  # offsets are truth: each name is in its span
+        for name in credit.names:
+            assert name.split()[0] in text[credit.span[0] : credit.span[1]]
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("edition.cnn.com", "cnn"),  # a domain is matched by its name
+    ("https://www.tagesschau.de/inland", "tagesschau"),
+    ("CNN", "cnn"),
+    ("Anna Chernova", "anna chernova"),
+])
+def test_name_key(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_the_sample_rewrite_keeps_the_outlet_and_drops_the_reporters() -> None:
+    a = (SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8")
+    b = (SAMPLES / "xi-putin-rewrite.txt").read_text(encoding="utf-8")
+    c = compare(a, b)
+    report = credit_report(c.a, c.b)
+    assert report.dropped == ("Anna Chernova", "Ivana Kottasová")
+    assert report.added == ()
+
+
+def test_a_changed_agency_is_dropped_on_one_side_and_added_on_the_other() -> None:
+    c = compare(f"BERLIN (dpa) – {BODY}\n\nVon Max Muster\n", f"Berlin (AFP) – {BODY}\n\nVon Max Muster\n")
+    report = credit_report(c.a, c.b)
+    assert (report.dropped, report.added) == (("dpa",), ("AFP",))
