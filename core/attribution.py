@@ -34,13 +34,14 @@ def _words(spaced: str) -> frozenset[str]:
 # Speech cues of German and English (the sample languages) and a few of French, Spanish,
 # Italian and Dutch. One set for all: a cue of another language is rare in a speech tag.
 _CUE = re.compile(
-    r"(?:sag|erklär|beton|meint|schrieb|schreib|zitier|bericht|meld|warn|forder|kritisier|"
-    r"ergänz|bekräftig|versicher|antwort|verkünd|mahn|äußer|unterstrich|füg)\w*|so|laut|"
-    r"zufolge|sprach|hieß|heißt|teilte|teilt|"
+    r"(?:sag|gesagt|erklär|beton|meint|schrieb|schreib|zitier|bericht|meld|warn|forder|"
+    r"kritisier|ergänz|bekräftig|versicher|antwort|verkünd|mahn|äußer|unterstrich|füg|"
+    r"stellt|räumt|kündig|verwies|verweist|bestätig|sprach)\w*|so|laut|zufolge|hieß|heißt|"
+    r"teilte|teilt|"
     r"said|says|say|told|tells|added|adds|wrote|writes|stated|states|according|quoted|"
     r"quoting|explained|explains|stressed|stresses|warned|warns|noted|notes|argued|"
     r"argues|claimed|claims|insisted|insists|asked|replied|announced|reported|reports|"
-    r"declared|recalled|continued|concluded|"
+    r"declared|recalled|continued|concluded|tweeted|posted|insisted|confirmed|"
     r"dit|déclaré|selon|affirmé|ajouté|dijo|afirmó|según|detto|secondo|zei|volgens",
     re.IGNORECASE,
 )
@@ -55,7 +56,12 @@ _NOBODY = _words(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
     "mai juni juli august september oktober november dezember monday tuesday wednesday "
     "thursday friday saturday sunday january february march june july october december "
-    "gestern heute morgen yesterday today tomorrow"
+    "gestern heute morgen yesterday today tomorrow "
+    # English title words and nationalities, capitalised before a name ("Russian Foreign
+    # Minister Sergei Lavrov", "Secretary of State"): both sides share them.
+    "foreign prime deputy state general defense defence home interior finance russian "
+    "ukrainian chinese german french british american us u.s. european israeli "
+    "palestinian iranian turkish polish italian spanish japanese indian"
 )
 # Ends of titles and kinds of source; German compounds end in them ("Außenminister").
 _TITLES = (
@@ -64,18 +70,26 @@ _TITLES = (
     "regierung", "sekretär", "sekretärin", "meister", "meisterin", "vorstand", "vorsitzende",
     "vorsitzender", "president", "secretary", "spokesman", "spokeswoman", "spokesperson",
     "chancellor", "leader", "official", "officials", "director", "agency", "newspaper",
-    "government",
+    "government", "politiker", "politikerin", "abgeordnete", "abgeordneter", "jährige",
+    "jähriger", "experte", "expertin", "analyst", "analystin",
 )
+# Title endings whose first part names the institution: "Kremlsprecher" speaks for the
+# Kreml, "Regierungssprecher" for no one in particular (the part is then no name: it is
+# only matched against a plain name of the other side, see ``reattributed``).
+_SPEAKS_FOR = ("sprecher", "sprecherin")
 _PREPOSITIONS = _words(
-    "zu gegenüber an vor in im am bei beim nach auf mit über aus to at in on before after "
-    "with about from into"
+    "zu zur zum vom gegenüber an vor in im am bei beim nach auf mit über aus to at in on "
+    "before after with about from into told tell tells"
 )
+# "according to Peskov": the name after it is the speaker, not governed by "to".
+_OPENS_SPEAKER = _words("according laut")
 # Words that open a sentence before its verb and name nobody ("Zudem betonte er").
 _ADVERBS = _words(
     "zudem weiter weiters außerdem ferner dann danach dazu darauf daraufhin damit dabei "
     "dafür dagegen später schließlich zuletzt gleichzeitig jedoch dennoch deshalb daher "
     "trotzdem bereits nun jetzt hier dort auch ebenso ebenfalls zuvor zunächst anschließend "
-    "allerdings immerhin insbesondere vorher nachher also "
+    "allerdings immerhin insbesondere vorher nachher also wörtlich überdies zugleich indes "
+    "inzwischen mittlerweile demnach "
     "then later also however still meanwhile yet now here there earlier afterwards "
     "finally moreover furthermore besides instead thus hence indeed"
 )
@@ -88,6 +102,9 @@ class Speaker:
 
     names: frozenset[str]
     span: tuple[int, int]
+    # Institutions a title names ("Kremlsprecher" → "kreml"): not the speaker, but the
+    # same voice as a plain "der Kreml" on the other side.
+    speaks_for: frozenset[str] = frozenset()
 
 
 def _clauses(text: str, spans: Sequence[tuple[int, int]],
@@ -133,31 +150,67 @@ def _opens_sentence_only(text: str, word: str) -> bool:
     return word in _ADVERBS or (word in lower and word not in inside)
 
 
-def _names(text: str, clause: tuple[int, int], first: int) -> list[tuple[str, int, int]]:
-    """The capitalised words of a clause that may name a speaker, with their offsets.
+def _is_title(word: str) -> bool:
+    # Declined titles count too: "des Ministers", "dem Präsidenten".
+    return word.endswith(_TITLES) or word.rstrip("sn").endswith(_TITLES) or (
+        word.endswith("en") and word[:-2].endswith(_TITLES))
+
+
+def _names(text: str, clause: tuple[int, int],
+           first: int) -> tuple[list[tuple[str, int, int]], set[str]]:
+    """The capitalised words of a clause that may name a speaker, with their offsets, and
+    the institutions its titles speak for.
 
     ``first`` is where the clause's sentence starts: a sentence's first word is
     capitalised anyway, so "Zudem" and "Weiter" are no names ("Xi" is).
     """
     found: list[tuple[str, int, int]] = []
+    speaks_for: set[str] = set()
     governed = False  # inside a phrase a preposition opened ("zu dem Präsidenten Putin")
-    for match in _WORD.finditer(text, clause[0], clause[1]):
+    words = list(_WORD.finditer(text, clause[0], clause[1]))
+    for k, match in enumerate(words):
         word = match.group(0)
         lower = word.lower()
         if lower in _PREPOSITIONS:
-            governed = True
+            governed = not (k > 0 and words[k - 1].group(0).lower() in _OPENS_SPEAKER)
             continue
         if not word[0].isupper():
             # Articles and adjectives go on with a governed phrase; a verb ends it.
             governed = governed and (lower in _ARTICLES or (
                 lower.endswith(("e", "en", "er", "es", "em")) and not _CUE.fullmatch(word)))
             continue
-        if governed or lower in _NOBODY or lower.endswith(_TITLES):
+        if match.start() > 0 and text[match.start() - 1] == "-":
+            continue  # the tail of "65-Jährige": no word of its own
+        if _is_title(lower):
+            stem = next((lower[: -len(t)] for t in _SPEAKS_FOR if lower.endswith(t)), "")
+            if len(stem) >= 3:
+                speaks_for.add(stem.rstrip("s") if stem.endswith("ss") else stem)
             continue
+        if governed or lower in _NOBODY or lower in _OPENS_SPEAKER:
+            continue
+        following = words[k + 1].group(0).lower() if k + 1 < len(words) else ""
+        if lower.endswith("s") and _is_title(following):
+            continue  # "Putins Sprecher": whom the speaker works for, not the speaker
         if match.start() == first and _opens_sentence_only(text, lower):
             continue
         found.append((lower, match.start(), match.end()))
-    return found
+    return found, speaks_for
+
+
+def _headline_tag(text: str, clauses: Sequence[tuple[int, int]],
+                  sentences: Sequence[tuple[int, int]],
+                  quote: tuple[int, int]) -> tuple[int, int] | None:
+    """ "Habeck: „…“": a few words and a colon opening the sentence, right before it."""
+    j = quote[0] - 2  # before the opening mark
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    starts = {start + len(text[start:end]) - len(text[start:end].lstrip()) for start, end in sentences}
+    for clause in clauses:
+        if clause[1] == j and clause[0] in starts and len(text[clause[0]:clause[1]].split()) <= 4:
+            return clause
+    return None
 
 
 def find_speaker(text: str, sentences: Sequence[tuple[int, int]],
@@ -169,15 +222,20 @@ def find_speaker(text: str, sentences: Sequence[tuple[int, int]],
     """
     clauses = _clauses(text, sentences, regions)
     tagged = [c for c in clauses if _has_cue(text, c)]
-    if not tagged:
-        return None
-    nearest = min(tagged, key=lambda c: max(quote[0] - c[1], c[0] - quote[1], 0))
+    if tagged:
+        nearest = min(tagged, key=lambda c: max(quote[0] - c[1], c[0] - quote[1], 0))
+    else:
+        headline = _headline_tag(text, clauses, sentences, quote)
+        if headline is None:
+            return None
+        nearest = headline
     first = max(start for start, _ in sentences if start <= nearest[0])
     first += len(text[first:nearest[1]]) - len(text[first:nearest[1]].lstrip())
-    names = _names(text, nearest, first)
+    names, speaks_for = _names(text, nearest, first)
     if not names:
         return None
-    return Speaker(frozenset(n for n, _, _ in names), (names[0][1], names[-1][2]))
+    return Speaker(frozenset(n for n, _, _ in names), (names[0][1], names[-1][2]),
+                   frozenset(speaks_for))
 
 
 def _has_cue(text: str, clause: tuple[int, int]) -> bool:
@@ -191,5 +249,8 @@ def _same_name(x: str, y: str) -> bool:
 
 
 def reattributed(left: Speaker, right: Speaker) -> bool:
-    """The two speech tags name nobody in common."""
-    return not any(_same_name(x, y) for x in left.names for y in right.names)
+    """The two speech tags name nobody in common (an institution one side's title speaks
+    for counts as named: "Kremlsprecher Peskow" and "der Kreml" are one voice)."""
+    return not any(_same_name(x, y)
+                   for x in left.names | left.speaks_for for y in right.names | right.speaks_for
+                   if not (x in left.speaks_for and y in right.speaks_for))

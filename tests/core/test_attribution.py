@@ -44,6 +44,26 @@ CASES = [
     # English, tag before and after the quotation, the same speaker.
     ('Mayor Anna Berg said: "This is the biggest investment in public transport."',
      '"This is the biggest investment in public transport," said Mayor Anna Berg.', []),
+    # A description by age or party names nobody ("der 65-Jährige", "der SPD-Politiker").
+    (f"„{QUOTE_A}“, sagte Olaf Scholz.", f"„{QUOTE_A}“, sagte der 65-Jährige.", []),
+    (f"„{QUOTE_A}“, sagte der SPD-Politiker.", f"„{QUOTE_A}“, sagte Karl Lauterbach.", []),
+    # A spokesman's institution is his voice: "Kremlsprecher Peskow" = "der Kreml".
+    (f"„{QUOTE_A}“, sagte Kremlsprecher Dmitri Peskow.", f"„{QUOTE_A}“, teilte der Kreml mit.",
+     []),
+    # A manner adverb opening the sentence is no name.
+    (f"Wörtlich sagte er: „{QUOTE_A}.“", f"Merz sagte: „{QUOTE_A}.“", []),
+    # A speech verb of two parts ("stellte klar") is a tag too.
+    (f"Markus Söder stellte klar: „{QUOTE_A}.“", f"Friedrich Merz sagte: „{QUOTE_A}.“",
+     ["reattributed"]),
+    # A headline's "Name: „…“".
+    (f"Habeck: „{QUOTE_A}“", f"Lindner: „{QUOTE_A}“", ["reattributed"]),
+    # A shared occasion ("zur Eröffnung der Hannover Messe") does not hide the speaker.
+    (f"„{QUOTE_A}“, sagte Scholz zur Eröffnung der Hannover Messe.",
+     f"„{QUOTE_A}“, sagte Habeck zur Eröffnung der Hannover Messe.", ["reattributed"]),
+    # English: the one told is not the speaker.
+    (f'"{QUOTE_A}," Putin told Xi.', f'"{QUOTE_A}," Xi told Putin.', ["reattributed"]),
+    # English: "according to" names the speaker, wherever it stands.
+    (f'According to Peskov, the talks were "{QUOTE_A}".', f'"{QUOTE_A}," Peskov said.', []),
     # English, another speaker.
     ('"This is the biggest investment in public transport," said Mayor Anna Berg.',
      '"This is the biggest investment in public transport," said councillor Tom Hill.',
