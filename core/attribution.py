@@ -45,6 +45,7 @@ _CUE = re.compile(
     r"dit|déclaré|selon|affirmé|ajouté|dijo|afirmó|según|detto|secondo|zei|volgens",
     re.IGNORECASE,
 )
+_MARKS = "„“”»«\"‚‘’"
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _INSIDE = re.compile(r"(?:[^\W\d_]|[,;:])\s+([^\W\d_][\w’'-]*)")
 # Where a clause ends: punctuation (the quotation marks are handled as regions).
@@ -168,9 +169,15 @@ def _names(text: str, clause: tuple[int, int],
     speaks_for: set[str] = set()
     governed = False  # inside a phrase a preposition opened ("zu dem Präsidenten Putin")
     words = list(_WORD.finditer(text, clause[0], clause[1]))
+    titled = False  # inside a title in quotation marks ("der „Rheinischen Post“")
     for k, match in enumerate(words):
         word = match.group(0)
         lower = word.lower()
+        if match.start() > 0 and text[match.start() - 1] in _MARKS:
+            titled = True
+        if titled:
+            titled = match.end() >= len(text) or text[match.end()] not in _MARKS
+            continue
         if lower in _PREPOSITIONS:
             governed = not (k > 0 and words[k - 1].group(0).lower() in _OPENS_SPEAKER)
             continue

@@ -34,7 +34,11 @@ _PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", '"': '"'}
 _OPENERS = re.compile(r"[„“»«\"]")
 MAX_QUOTE_CHARS = 2000
 MATCH_RATIO = 55.0  # rapidfuzz ratio (0–100) for two quotations to be the same one
-_END = attrgetter("end")  # Speed trick: a C key function for bisect instead of a lambda
+_END = attrgetter("end")
+# Between the capitalised words of a title ("Bild am Sonntag"), and the articles before one.
+_WORK_JOINERS = frozenset(("am", "im", "für", "der", "die", "das", "und", "of", "the", "and", "&"))
+_WORK_ARTICLES = frozenset(("der", "dem", "den", "des", "die", "das", "im", "vom", "beim", "zur",
+                            "zum", "the"))  # Speed trick: a C key function for bisect instead of a lambda
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,19 @@ class Quote:
     end: int
     text: str  # normalised
     key: str  # folded, lower-cased, for matching
+
+
+def _names_a_work(text: str, opener: int, inner: str) -> bool:
+    """A newspaper, book or programme set in quotation marks ("sagte sie der „Rheinischen
+    Post“", "the “Guardian”"): a few capitalised words after an article. Nobody said
+    them, so they are no quotation to check."""
+    words = inner.split()
+    if not 0 < len(words) <= 4 or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() or w in _WORK_JOINERS for w in words):
+        return False
+    before = text[max(0, opener - 12) : opener].split()
+    return bool(before) and before[-1].lower() in _WORK_ARTICLES
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -64,7 +81,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             pos = match.end()
             continue
         inner = normalise_span(text, match.end(), close)
-        if inner.text.strip():
+        if inner.text.strip() and not _names_a_work(text, match.start(), inner.text):
             key = collapse_whitespace(fold_typography(inner.text).lower()).strip(" ,.;:")
             quotes.append(Quote(match.end(), close, inner.text, key))
         pos = close + 1

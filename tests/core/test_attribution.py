@@ -55,6 +55,8 @@ CASES = [
     # A speech verb of two parts ("stellte klar") is a tag too.
     (f"Markus Söder stellte klar: „{QUOTE_A}.“", f"Friedrich Merz sagte: „{QUOTE_A}.“",
      ["reattributed"]),
+    # A newspaper the speaker told is no speaker ("der „Rheinischen Post“").
+    (f"„{QUOTE_A}“, sagte Lauterbach der „Rheinischen Post“.", f"Lauterbach: „{QUOTE_A}“", []),
     # A headline's "Name: „…“".
     (f"Habeck: „{QUOTE_A}“", f"Lindner: „{QUOTE_A}“", ["reattributed"]),
     # A shared occasion ("zur Eröffnung der Hannover Messe") does not hide the speaker.

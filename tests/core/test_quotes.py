@@ -43,6 +43,12 @@ CASES = [
         "„Die Geschichte zeigt, dass wir gute Nachbarn sind“, meldete Xinhua gestern.",
         ["reattributed"],
     ),
+    # A newspaper's name in quotation marks is no quotation: its loss is no dropped quote.
+    (
+        "„Wir bleiben Partner“, sagte Faeser der „Rheinischen Post“ am Montag in Berlin.",
+        "„Wir bleiben Partner“, sagte Faeser am Montag in Berlin.",
+        [],
+    ),
     # English curly quotes.
     (
         "The Kremlin called the talks “warm and friendly” on Monday.",
