@@ -140,11 +140,11 @@ def credit_lines(report: CreditReport) -> list[tuple[str, str]]:
         return []
     def names(credits: tuple[Credit, ...]) -> str:
         return ", ".join(_unique([n for c in credits for n in c.names], set())) or "none"
-    lines = [("original credits", names(report.a)), ("revision credits", names(report.b))]
+    lines = [("original", names(report.a)), ("revision", names(report.b))]
     if report.dropped:
-        lines.append(("not credited in the revision", ", ".join(report.dropped)))
+        lines.append(("not in the revision", ", ".join(report.dropped)))
     if report.added:
-        lines.append(("credited in the revision only", ", ".join(report.added)))
+        lines.append(("only in the revision", ", ".join(report.added)))
     return lines
 
 

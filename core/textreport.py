@@ -42,7 +42,8 @@ def text_report(comparison: Comparison) -> str:
         f"revision: {s.b_reworded_pct}% in reworded sentences, {s.b_added_pct}% added; "
         f"{s.b_verbatim_pct}% reused word for word (longest run {s.longest_verbatim_words} words); "
         f"original: {s.a_removed_pct}% removed",
-        *(f"{label}: {names}" for label, names in credit_lines(credit_report(comparison.a, comparison.b))),
+        *(f"credits, {label}: {names}"
+          for label, names in credit_lines(credit_report(comparison.a, comparison.b))),
         "",
     ]
     unlinked = unlinked_quote_changes(comparison)

@@ -101,9 +101,12 @@ class StatsPanel(QDockWidget):
         self.table.setWordWrap(False)
         # Even rows: sized once from the font, not per row from contents.
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The labels keep their width; a long value (the names of the credits) is elided
+        # and whole in its tooltip, instead of pushing the labels out of the dock.
         self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWidget(self.table)
         self.show_comparison(None)
 
@@ -114,6 +117,7 @@ class StatsPanel(QDockWidget):
             title = value == SECTION
             left = QTableWidgetItem(label if title else f"   {label}")
             right = QTableWidgetItem(value)
+            right.setToolTip(value)
             right.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if title:
                 font = left.font()

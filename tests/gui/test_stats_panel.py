@@ -79,3 +79,24 @@ def test_figure_changes_are_counted_by_type(sample_comparison: Comparison) -> No
     assert figures == {"total": str(sample_comparison.stats.figure_changes),
                        "changed": str(by_type["changed"]), "dropped": str(by_type["dropped"]),
                        "added": str(by_type["added"])}
+
+
+def test_credits_name_who_the_rewrite_no_longer_credits(sample_comparison: Comparison) -> None:
+    assert _sections(sample_comparison)["Credits"] == {
+        "original": "CNN, Anna Chernova, Ivana Kottasová", "revision": "edition.cnn.com",
+        "not in the revision": "Anna Chernova, Ivana Kottasová"}
+
+
+def test_a_long_value_does_not_push_the_labels_out(qtbot: QtBot,
+                                                    sample_comparison: Comparison) -> None:
+    panel = StatsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)
+    panel.show()
+    panel.show_comparison(sample_comparison)
+    table = panel.table
+    widest = max(table.fontMetrics().horizontalAdvance(table.item(k, 0).text())
+                 for k in range(table.rowCount()))
+    assert table.columnWidth(0) >= widest  # every label whole; the names are elided
+    names = next(k for k in range(table.rowCount()) if table.item(k, 0).text().strip() == "original")
+    assert table.item(names, 1).toolTip() == "CNN, Anna Chernova, Ivana Kottasová"
