@@ -34,7 +34,13 @@ from .model import (
 )
 from .options import Cancelled, CancelToken, CompareOptions
 from .overrides import Overrides, enforce_forbidden, pinned_groups, resolve
-from .quotes import document_quotes, link_quote_changes, outside, unlinked_quote_changes
+from .quotes import (
+    document_quotes,
+    link_quote_changes,
+    outside,
+    rejoin_moved_quotes,
+    unlinked_quote_changes,
+)
 from .segment import LazyVocabulary, SegmentedDocument, segment_document
 from .semantic import Backend, SemanticScores, load_backend
 from .similarity import SimilarityModel
@@ -134,12 +140,9 @@ def check_quotes(
     """Attach quote changes to links; also list quotes of removed and added sentences."""
     quotes_a = document_quotes(a)
     quotes_b = document_quotes(b)
-    checked: list[Link] = []
     every: list[QuoteChange] = []
     for link in links:
-        changes = link_quote_changes(a, b, link, quotes_a, quotes_b)
-        checked.append(replace(link, quote_changes=changes) if changes else link)
-        every.extend(changes)
+        every.extend(link_quote_changes(a, b, link, quotes_a, quotes_b))
     linked_a = {s for link in links for s in link.a}
     linked_b = {s for link in links for s in link.b}
     removed = [s for s in sorted(aligned_a - linked_a, key=lambda x: a.sentence(x).index)]
@@ -150,6 +153,12 @@ def check_quotes(
     free_a = outside(quotes_a, spans_a)
     free_b = outside(quotes_b, spans_b)
     every.extend(unlinked_quote_changes(a, b, removed, added, free_a, free_b))
+    every = rejoin_moved_quotes(a, b, every, quotes_a, quotes_b)
+    by_link: dict[str | None, list[QuoteChange]] = {}
+    for change in every:
+        by_link.setdefault(change.link, []).append(change)
+    checked = [replace(link, quote_changes=tuple(by_link[link.id])) if link.id in by_link else link
+               for link in links]
     return tuple(checked), tuple(every)
 
 

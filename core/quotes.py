@@ -208,3 +208,44 @@ def unlinked_quote_changes(
         QuoteChange("added", None, (q.start, q.end), None) for q in _overlapping(quotes_b, b, added)
     ]
     return tuple(changes)
+
+
+def _speaker_anywhere(doc: Document, quotes: Sequence[Quote], span: tuple[int, int]) -> Speaker | None:
+    """The speaker of the quotation at ``span``, read from the sentences that hold it."""
+    quote = next((q for q in quotes if (q.start, q.end) == span), None)
+    if quote is None:
+        return None
+    ids = [s.id for s in doc.sentences if s.start < quote.end and quote.start < s.end]
+    return _speaker(doc, ids, overlapping(quotes, [(quote.start, quote.end)]) or [quote], quote)
+
+
+def rejoin_moved_quotes(a: Document, b: Document, changes: Sequence[QuoteChange],
+                        quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]) -> list[QuoteChange]:
+    """A quotation "dropped" in one place and "added" word for word in another did not go:
+    it moved, as when a rewrite swaps two speakers' quotations and keeps the speech tags
+    ("„A“, sagte X. „B“, sagte Y." → "„B“, sagte X. „A“, sagte Y.") and the alignment
+    follows the tags. Such a pair is no change, or one re-attribution if the speakers
+    differ; it belongs to the revision's link (where the quotation now stands)."""
+    key_a = {(q.start, q.end): q.key for q in quotes_a}
+    key_b = {(q.start, q.end): q.key for q in quotes_b}
+    added: dict[str, list[tuple[QuoteChange, tuple[int, int]]]] = {}
+    for change in changes:
+        if change.change == "added" and change.b is not None and change.b in key_b:
+            added.setdefault(key_b[change.b], []).append((change, change.b))
+    rejoined: dict[int, QuoteChange | None] = {}  # id of a change → what replaces it
+    for change in changes:
+        if change.change != "dropped" or change.a is None or change.a not in key_a:
+            continue
+        match = added.get(key_a[change.a])
+        if not match:
+            continue
+        gone, span_b = match.pop(0)
+        rejoined[id(gone)] = None
+        speaker_a = _speaker_anywhere(a, quotes_a, change.a)
+        speaker_b = _speaker_anywhere(b, quotes_b, span_b)
+        rejoined[id(change)] = (
+            QuoteChange("reattributed", change.a, span_b, gone.link or change.link,
+                        speaker_a.span, speaker_b.span)
+            if speaker_a and speaker_b and reattributed(speaker_a, speaker_b) else None)
+    kept = (rejoined.get(id(c), c) for c in changes)
+    return [c for c in kept if c is not None]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from collatio.core import compare
-from collatio.core.quotes import find_quotes
+from collatio.core.model import QuoteChange
+from collatio.core.quotes import find_quotes, rejoin_moved_quotes
 
 CASES = [
     # Same quotation, same speaker: nothing to flag.
@@ -64,6 +65,36 @@ def test_quote_changes_in_a_link(a: str, b: str, expected: list[str]) -> None:
     assert len(c.links) == 1, "the pair must link for this test to mean anything"
     assert sorted(q.change for q in c.links[0].quote_changes) == sorted(expected)
     assert c.stats.quote_changes == len(expected)
+
+
+def test_swapped_quotations_are_reattributed_not_dropped_and_added() -> None:
+    # The rewrite swaps the two quotations and keeps the speech tags, so the alignment
+    # links each sentence by its tag; the quotations did not go, they changed speakers.
+    a = ("Bei der Tarifrunde im öffentlichen Dienst gab es erneut keine Einigung. „Das Angebot "
+         "der Arbeitgeber ist eine Provokation“, sagte Verdi-Chef Frank Werneke nach der "
+         "zweiten Verhandlungsrunde in Potsdam. Die kommunalen Arbeitgeber wiesen das zurück. "
+         "„Unsere Kassen sind leer“, sagte VKA-Präsidentin Karin Welge.")
+    b = ("Auch die zweite Runde der Tarifverhandlungen im öffentlichen Dienst blieb ohne "
+         "Ergebnis. „Unsere Kassen sind leer“, sagte Verdi-Chef Werneke in Potsdam. „Das "
+         "Angebot der Arbeitgeber ist eine Provokation“, erklärte VKA-Präsidentin Welge.")
+    c = compare(a, b)
+    assert sorted(q.change for q in c.quote_changes) == ["reattributed", "reattributed"]
+    for q in c.quote_changes:
+        assert q.a is not None and q.b is not None and a[q.a[0]:q.a[1]] == b[q.b[0]:q.b[1]]
+        assert q.link is not None and q in c.link(q.link).quote_changes
+
+
+def test_a_quotation_dropped_here_and_added_there_by_the_same_speaker_is_no_change() -> None:
+    a = "„Wir haben keine Wahl“, sagte Weselsky."
+    b = "Weselsky sagte: „Wir haben keine Wahl.“"
+    quotes_a, quotes_b = find_quotes(a, 0, len(a)), find_quotes(b, 0, len(b))
+    doc_a, doc_b = compare(a, a).a, compare(b, b).b
+    span_a = (quotes_a[0].start, quotes_a[0].end)
+    span_b = (quotes_b[0].start, quotes_b[0].end)
+    other = QuoteChange("altered", (0, 1), (0, 1), "l1")
+    changes = [QuoteChange("dropped", span_a, None, "l0"), other,
+               QuoteChange("added", None, span_b, None)]
+    assert rejoin_moved_quotes(doc_a, doc_b, changes, quotes_a, quotes_b) == [other]
 
 
 def test_quote_in_removed_sentence_is_dropped_without_link() -> None:
