@@ -9,7 +9,8 @@ grey-scale printers and on readers who do not see it.
 
 Every piece of document text goes through ``html.escape``: an article is untrusted input.
 
-May import: the standard library and collatio.core.{model,normalise,reportrows,classify,explain,credits}.
+May import: the standard library and
+collatio.core.{model,normalise,reportrows,classify,explain,credits,wordmoves}.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .reportrows import (
     sentence_of_span,
     unlinked_quote_changes,
 )
+from .wordmoves import split_changes, word_moves
 
 # Glyph and label per status; the glyph is the non-colour cue.
 GLYPHS = {
@@ -73,6 +75,7 @@ div.added { background-color: #dff3e2; margin: 0 0 3px 0; padding: 1px 3px; }
 div.ignored { color: #8a8a8a; font-size: SMALLpt; margin: 0 0 3px 0; }
 del, s.del { text-decoration: line-through; color: #a01818; background-color: #fbd4d4; }
 ins, u.ins { text-decoration: underline; color: #0b6b22; background-color: #d2f0d8; }
+span.moved { text-decoration: underline dashed; color: #5a2346; background-color: #f6e2ee; }
 span.tag { font-size: TAGpt; color: #555; }
 /* Dotted as in the window. Qt (the PDF) knows only its own text-underline-style and
    would draw text-decoration's underline solid, like an inserted word's. */
@@ -114,11 +117,13 @@ def _name(source: str | None) -> str:
 # How a span of words is marked: deleted, inserted, or kept in a heavy rewrite (as in the
 # window's legend: struck, underlined, dotted).
 TAGS = {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>"),
+        "moved": ('<span class="moved">', "</span>"),
         "kept": ('<span class="kept">', "</span>")}
 
 
 def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]], tag: str,
-            figures: Iterable[tuple[int, int]] = ()) -> str:
+            figures: Iterable[tuple[int, int]] = (),
+            moved: Iterable[tuple[int, int]] = ()) -> str:
     """The sentence's source slice as it reads (entities decoded), escaped, with ``spans``
     marked as ``tag`` (see ``TAGS``); a changed figure is wrapped in ``<strong class="figure">`` (inside
     ``tag`` where they overlap)."""
@@ -138,12 +143,13 @@ def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]],
 
     pieces: list[str] = []
     cursor = start
-    for lo, hi in sorted(spans):
+    tagged = sorted([*((lo, hi, tag) for lo, hi in spans), *((lo, hi, "moved") for lo, hi in moved)])
+    for lo, hi, this in tagged:
         lo, hi = max(lo, cursor), min(hi, end)
         if lo >= hi:
             continue
         pieces.append(text(cursor, lo))
-        opening, closing = TAGS[tag]
+        opening, closing = TAGS[this]
         pieces.append(f"{opening}{text(lo, hi)}{closing}")
         cursor = hi
     pieces.append(text(cursor, end))
@@ -153,10 +159,17 @@ def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]],
 def _link_cell(comparison: Comparison, link: Link, side: str) -> str:
     doc = comparison.a if side == "a" else comparison.b
     spans: list[tuple[int, int]]
+    moved: list[tuple[int, int]] = []
     if marks_word_changes(link, comparison.b):
         kind = OpKind.DELETE if side == "a" else OpKind.INSERT
         tag = "del" if side == "a" else "ins"
         spans = [span for op in link.ops if op.op is kind and (span := getattr(op, side)) is not None]
+        # Phrases moved within the link are neither cut nor added (core.wordmoves).
+        moves = word_moves(comparison.a.text, comparison.b.text, link.ops)
+        if moves.moved:
+            split = split_changes(doc.text, spans, moves, side == "a")
+            spans = [(lo, hi) for lo, hi, is_moved in split if not is_moved]
+            moved = [(lo, hi) for lo, hi, is_moved in split if is_moved]
     else:
         # A heavy rewrite: striking nearly every word is noise; mark the shared words.
         shared = shared_words(link, comparison.a, comparison.b)
@@ -164,7 +177,7 @@ def _link_cell(comparison: Comparison, link: Link, side: str) -> str:
         spans = list(shared.a if side == "a" else shared.b)
     ids = link.a if side == "a" else link.b
     figures = [span for f in link.figure_changes if (span := getattr(f, side)) is not None]
-    return " ".join(_marked(doc, doc.sentence(sid), spans, tag, figures) for sid in ids)
+    return " ".join(_marked(doc, doc.sentence(sid), spans, tag, figures, moved) for sid in ids)
 
 
 def _gap_cell(comparison: Comparison, doc: Document, ids: tuple[str, ...],
@@ -251,6 +264,7 @@ def _legend() -> str:
         ("<del>struck</del>", "words of the original not in the revision"),
         ("<ins>underlined</ins>", "words of the revision not in the original"),
         ('<span class="kept">dotted</span>', "in a heavy rewrite: the words both versions share"),
+        ('<span class="moved">dashed</span>', "words the revision moved within the sentence"),
         ('<span class="glyph">#</span> <strong class="figure">12</strong>',
          "a number, date or amount the revision changed, dropped or added"),
         (f'<span class="glyph">{GLYPHS["removed"]}</span>', "sentence removed from the original"),

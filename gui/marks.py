@@ -12,7 +12,7 @@ words both sides share (``explain.shared_words``): quiet anchors the eye can fol
 
 "Hide minor changes" shows minor links as if identical: no tint, no word marks.
 
-Pure: no Qt. May import: the standard library and collatio.core.{model,classify,explain}.
+Pure: no Qt. May import: the standard library and collatio.core.{model,classify,explain,wordmoves}.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from enum import StrEnum
 from collatio.core.classify import marks_word_changes
 from collatio.core.explain import SharedWords, shared_words
 from collatio.core.model import Comparison, Link, LinkKind, OpKind, Sentence, SentenceStatus, Side
+from collatio.core.wordmoves import word_moves
 
 
 class Mark(StrEnum):
@@ -37,6 +38,7 @@ class Mark(StrEnum):
     DELETED = "deleted"
     INSERTED = "inserted"
     KEPT = "kept"  # a shared content word inside a heavy rewrite (an anchor, not a change)
+    MOVED_WORDS = "moved-words"  # a phrase the revision moved within the link (core.wordmoves)
     # A number, date or amount the revision changed: on A the old one (changed or dropped),
     # on B the new one (changed or added); drawn over the word marks (core.figures).
     FIGURE_A = "figure-a"
@@ -168,6 +170,17 @@ def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = Fa
     found = [op.a if side_a else op.b for op in link.ops if op.op is want]
     words = _clip([span for span in found if span is not None], sentence,
                   Mark.DELETED if side_a else Mark.INSERTED)
+    moves = word_moves(comparison.a.text, comparison.b.text, link.ops)
+    moved = _clip([m.a if side_a else m.b for m in moves.moved], sentence, Mark.MOVED_WORDS)
+    if moved:
+        # The words the moved ones went around stayed: no mark (KEPT is cut out below).
+        kept = _clip([m.a if side_a else m.b for m in moves.kept], sentence, Mark.KEPT)
+        # What is left of a cut or an added run between moved phrases may be only the
+        # space between them: no change to show (a comma or a word still is).
+        text = comparison.document(sentence.side).text
+        words = tuple(s for s in _overlay(_overlay(words, kept), moved)
+                      if s.mark is Mark.MOVED_WORDS or (s.mark is not Mark.KEPT and
+                      text[sentence.start + s.start : sentence.start + s.end].strip()))
     return _overlay(words, figures)
 
 
@@ -230,6 +243,7 @@ LEGEND = (
     LegendEntry(Mark.INSERTED, "underlined", "inserted words"),
     LegendEntry(Mark.REWORDED, "tinted", "reworded"),
     LegendEntry(Mark.KEPT, "dotted", "kept words in a rewrite"),
+    LegendEntry(Mark.MOVED_WORDS, "dashed", "words moved in the sentence"),
     LegendEntry(Mark.MINOR, "faint", "minor edit"),
     LegendEntry(Mark.FIGURE_A, "bold", "figure changed"),
     LegendEntry(Mark.GLYPH_REMOVED, "−", "sentence removed"),

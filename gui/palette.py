@@ -70,6 +70,9 @@ LIGHT = Palette(
         Mark.GLYPH_ADDED: SpanStyle(foreground=_BLUE, bold=True),
         Mark.GLYPH_MOVED: SpanStyle(foreground=_PURPLE, bold=True),
         Mark.MOVED: SpanStyle(bar=_PURPLE),
+        # Words moved within a link: neither cut nor added; the moved colour, dashed.
+        Mark.MOVED_WORDS: SpanStyle(background="#F6E2EE", foreground="#5A2346", underline=True,
+                                    underline_colour=_PURPLE),
         Mark.PLACEHOLDER: SpanStyle(foreground="#8A8A8A", italic=True),
         # Kept words of a heavy rewrite: darker text, a grey dotted underline (textdoc draws
         # it dotted for this mark), no background of their own. In a heavy rewrite half
@@ -113,6 +116,8 @@ DARK = Palette(
         Mark.GLYPH_ADDED: SpanStyle(foreground=_SKY, bold=True),
         Mark.GLYPH_MOVED: SpanStyle(foreground=_DARK_PURPLE, bold=True),
         Mark.MOVED: SpanStyle(bar=_DARK_PURPLE),
+        Mark.MOVED_WORDS: SpanStyle(background="#4A2F40", foreground="#F5D3E6", underline=True,
+                                    underline_colour=_DARK_PURPLE),
         Mark.PLACEHOLDER: SpanStyle(foreground="#8C9097", italic=True),
         Mark.KEPT: SpanStyle(foreground="#FFFFFF", underline=True, underline_colour="#80858C"),
         Mark.BAND_IDENTICAL: SpanStyle(bar="#3A3D42"),
@@ -149,6 +154,8 @@ HIGH_CONTRAST = Palette(
         Mark.GLYPH_ADDED: SpanStyle(foreground="#00558A", bold=True),
         Mark.GLYPH_MOVED: SpanStyle(foreground="#8A2A66", bold=True),
         Mark.MOVED: SpanStyle(bar="#8A2A66"),
+        Mark.MOVED_WORDS: SpanStyle(background="#F0C6DF", foreground="#000000", underline=True,
+                                    underline_colour="#8A2A66"),
         Mark.PLACEHOLDER: SpanStyle(foreground="#4A4A4A", italic=True),
         Mark.KEPT: SpanStyle(foreground="#000000", underline=True),
         Mark.BAND_IDENTICAL: SpanStyle(bar="#9A9A9A"),

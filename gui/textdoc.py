@@ -57,6 +57,9 @@ def char_format(mark: Mark, palette: Palette, role: Role) -> QTextCharFormat:
     if mark is Mark.KEPT:
         # Anchors in a rewrite must stay quieter than the change marks: a dotted line.
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    elif mark is Mark.MOVED_WORDS:
+        # Not the solid line of inserted words: these were neither cut nor added.
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
     fmt.setFontItalic(style.italic)
     weight = QFont.Weight.Bold if style.bold or role in (Role.TITLE, Role.HEADING) else None
     if weight is not None:

@@ -242,3 +242,13 @@ def test_words_kept_in_a_heavy_rewrite_are_dotted_as_in_the_window(sample: Compa
     assert "text-underline-style: dotted" in html  # what Qt's PDF layout understands
     legend = html[html.index('<table class="legend">'):]
     assert '<span class="kept">dotted</span>' in legend[:legend.index("</table>")]
+
+
+def test_words_moved_in_a_sentence_are_marked_moved_not_cut_and_added() -> None:
+    a = "Heute sagte der Minister in Berlin, die Steuern würden steigen."
+    b = "Der Minister sagte in Berlin, die Steuern würden heute steigen."
+    markup = export_html(compare(a, b))
+    assert '<span class="moved">Heute</span>' in markup and '<span class="moved">heute</span>' in markup
+    assert "<del>Heute" not in markup and "<ins>heute" not in markup
+    # "der Minister" kept its place while "sagte" moved around it: unmarked on both sides.
+    assert "<del>der Minister" not in markup and "<ins>Der Minister" not in markup

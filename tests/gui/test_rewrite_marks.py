@@ -102,3 +102,25 @@ def test_a_changed_figure_is_drawn_over_the_word_marks() -> None:
     assert _marked(c, Side.B) == [("vor ", Mark.INSERTED), ("4", Mark.FIGURE_B), (" Jahren", Mark.INSERTED)]
     # With minor changes hidden, the figure still shows: it is no minor matter.
     assert _marked(c, Side.B, hide_minor=True) == [("4", Mark.FIGURE_B)]
+
+
+@pytest.mark.parametrize("side", [Side.A, Side.B])
+def test_words_moved_in_the_sentence_are_neither_cut_nor_added(side: Side) -> None:
+    from collatio.core import compare
+
+    a = "Heute sagte der Minister in Berlin, die Steuern würden steigen."
+    b = "Der Minister sagte in Berlin, die Steuern würden heute steigen."
+    c = compare(a, b)
+    doc = c.document(side)
+    sentence = doc.sentences[0]
+    spans = word_spans(c, sentence)
+    moved = [doc.text[sentence.start + s.start : sentence.start + s.end]
+             for s in spans if s.mark is Mark.MOVED_WORDS]
+    assert sorted(w.casefold() for w in moved) == ["heute", "sagte"]
+    # "der Minister" stayed in place while "sagte" moved around it: no mark at all.
+    assert not any("Minister" in doc.text[sentence.start + s.start : sentence.start + s.end]
+                   for s in spans)
+    # No cut or added mark is left on the space between two moved phrases.
+    for s in spans:
+        if s.mark in (Mark.DELETED, Mark.INSERTED):
+            assert doc.text[sentence.start + s.start : sentence.start + s.end].strip()
