@@ -14,7 +14,7 @@ May import: the standard library and collatio.core.{model,tokens}.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from .model import DiffOp, OpKind
@@ -24,6 +24,8 @@ MIN_WORDS = 2
 MIN_SINGLE_CHARS = 3  # one moved word counts if it is this long ("hat", "heute"), not "in"
 MAX_CELLS = 40_000  # deleted × inserted words above which a link is not searched
 _WORD = re.compile(NUMBER + r"|\w+(?:[-'’]\w+)*", re.UNICODE)
+# (folded word, start, end, run): words of one run follow each other in the text.
+Word = tuple[str, int, int, Hashable]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +43,17 @@ class WordMoves:
     kept: tuple[WordMove, ...] = ()
 
 
-def _words(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, int]]:
+def _words(text: str, spans: Sequence[tuple[int, int]]) -> list[Word]:
     """(folded word, start, end, run) of the words in the spans; ``run`` numbers the span,
     so that a phrase never joins words of two separate runs."""
-    found = []
+    found: list[Word] = []
     for run, (start, end) in enumerate(spans):
         for m in _WORD.finditer(text, start, end):
             found.append((m.group(0).casefold(), m.start(), m.end(), run))
     return found
 
 
-def _longest_common(a: list[tuple[str, int, int, int]], b: list[tuple[str, int, int, int]],
+def _longest_common(a: list[Word], b: list[Word],
                     used_a: set[int], used_b: set[int]) -> tuple[int, int, int]:
     """(length, end in a, end in b) of the longest run of equal, unused words within one
     run on each side (dynamic programming over the two word lists)."""
@@ -73,8 +75,8 @@ def _longest_common(a: list[tuple[str, int, int, int]], b: list[tuple[str, int, 
     return best
 
 
-def _in_order(a: list[tuple[str, int, int, int]],
-              b: list[tuple[str, int, int, int]]) -> list[tuple[int, int]]:
+def _in_order(a: list[Word],
+              b: list[Word]) -> list[tuple[int, int]]:
     """(i, j) pairs of the longest in-order run of equal words of a and b (an LCS)."""
     table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(len(a) - 1, -1, -1):
@@ -93,6 +95,19 @@ def _in_order(a: list[tuple[str, int, int, int]],
     return pairs
 
 
+def _free(words: list[Word], kept: set[int], block: int) -> list[Word]:
+    """The words not kept in place, each run renumbered so that a phrase never spans a
+    kept word (nor two runs, nor two blocks): the run number counts the gaps."""
+    free: list[Word] = []
+    gap = 0
+    for k, (word, start, end, run) in enumerate(words):
+        if k in kept:
+            gap += 1
+            continue
+        free.append((word, start, end, (block, run, gap)))
+    return free
+
+
 def _blocks(ops: Sequence[DiffOp]) -> list[list[DiffOp]]:
     """The runs of cuts and additions between two kept runs: one replacement each."""
     blocks: list[list[DiffOp]] = [[]]
@@ -105,8 +120,8 @@ def _blocks(ops: Sequence[DiffOp]) -> list[list[DiffOp]]:
     return [b for b in blocks if b]
 
 
-def _runs(pairs: list[tuple[int, int]], a: list[tuple[str, int, int, int]],
-          b: list[tuple[str, int, int, int]]) -> list[WordMove]:
+def _runs(pairs: list[tuple[int, int]], a: list[Word],
+          b: list[Word]) -> list[WordMove]:
     """In-order word pairs joined into phrases where they follow each other on both sides."""
     out: list[WordMove] = []
     start = 0
@@ -128,8 +143,8 @@ def word_moves(text_a: str, text_b: str, ops: Sequence[DiffOp]) -> WordMoves:
     words keep their order, so the in-order words of each replacement are left out
     first; only words out of that order can have moved.
     """
-    deleted: list[tuple[str, int, int, int]] = []
-    inserted: list[tuple[str, int, int, int]] = []
+    deleted: list[Word] = []
+    inserted: list[Word] = []
     anchors: list[tuple[int, list[WordMove]]] = []  # (block number, its in-order phrases)
     owner_a: list[int] = []  # the block of each word in ``deleted``
     owner_b: list[int] = []
@@ -144,10 +159,8 @@ def word_moves(text_a: str, text_b: str, ops: Sequence[DiffOp]) -> WordMoves:
         if in_place:
             anchors.append((number, _runs(in_place, cut, added)))
         # The run numbers stay distinct across blocks: a phrase never spans two blocks.
-        free_a = [(w, s, e, r + 1000 * number) for k, (w, s, e, r) in enumerate(cut)
-                  if k not in kept_a]
-        free_b = [(w, s, e, r + 1000 * number) for k, (w, s, e, r) in enumerate(added)
-                  if k not in kept_b]
+        free_a = _free(cut, kept_a, number)
+        free_b = _free(added, kept_b, number)
         deleted += free_a
         inserted += free_b
         owner_a += [number] * len(free_a)
