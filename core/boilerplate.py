@@ -204,6 +204,14 @@ RULES: tuple[Rule, ...] = (
         standalone_line=False,
     ),
     Rule(
+        "copyright",
+        # dpa's closing line carries a story id ("dpa:240312-99-123456/3"), no figures.
+        _full(r"(?:©|\(c\)|copyright\b)[^.!?]{0,100}"),
+        ("© dpa-infocom, dpa:240312-99-123456/3", "© 2025 Der Spiegel", "Copyright Reuters 2025",
+         "(c) AFP"),
+        ("Copyright law protects the authors.", "Das Copyright liegt beim Verlag. Er klagt."),
+    ),
+    Rule(
         "cookie_notice",
         _short(r"(?:wir verwenden cookies|diese (?:web)?seite verwendet cookies|we use cookies"
                r"|this (?:web)?site uses cookies|cookie-einstellungen|cookie settings|alle akzeptieren"

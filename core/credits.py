@@ -26,24 +26,34 @@ from dataclasses import dataclass
 from .boilerplate import boilerplate_rule
 from .model import Document, Role
 
-_AGENCY = (r"dpa|AFP|AP|Reuters|KNA|epd|APA|SDA|Keystone-SDA|dts|sid|SID|rtr|AFX|dpa-AFX|"
-           r"ANSA|EFE|TASS|Xinhua|Bloomberg|Interfax")
-_AGENCY_TAG = re.compile(rf"\(((?:{_AGENCY})(?:\s*[/,]\s*(?:{_AGENCY}))*)\)")
+_AGENCY = (r"dpa-AFX|dpa-infocom|dpa|AFP|AP|Reuters|KNA|epd|APA|Keystone-SDA|SDA|dts|sid|SID|"
+           r"rtr|AFX|ANSA|EFE|TASS|Xinhua|Bloomberg|Interfax|Agence France-Presse|"
+           r"Associated Press|Deutsche Presse-Agentur")
+# "(dpa)", "(AFP/Reuters)", "(dpa/lby)": dpa's regional services add a short code.
+_AGENCY_TAG = re.compile(rf"\(((?:{_AGENCY})(?:\s*[/,]\s*(?:{_AGENCY}|[a-z]{{2,4}}))*)\)")
+_AGENCY_NAME = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
 _CREDIT_SENTENCE = re.compile(
-    r"^(?:Bericht|Berichterstattung|Mitarbeit|Mit Material|Material|Recherche|Redaktion|"
-    r"Reporting|Additional reporting|Writing|Editing|Reported by)\b|"
-    r"beigetragen(?: haben| hat)?\W*$|contributed(?: to this report| reporting)\W*$",
+    r"^\(?(?:Bericht|Berichterstattung|Mitarbeit|Mit Material|Material|Recherche|Redaktion|"
+    r"Reporting|Additional reporting|Writing|Editing|Reported by|Text|Texte|Foto|Fotos|"
+    r"Photo|Photos|Bild|Bilder)\b|"
+    r"beigetragen(?: haben| hat)?\W*$|contributed(?: to this report| reporting)\W*\)?$|"
+    r"^(?:©|\(c\)|Copyright\b)",
 )
-_NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*)*")
+# A name: capitalised words on one line ("By Danica Kirka" and the next line are two).
+_NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ \t]+[A-ZÄÖÜ][\w.'’-]*)*")
+_POSSESSIVE = re.compile(r"['’]s\b")
 # Capitalised words of a credit that name nobody.
 _CUE_WORDS = frozenset(
     ("Bericht", "Berichterstattung", "Mitarbeit", "Mit", "Material", "Recherche",
      "Redaktion", "Von", "By", "Quelle", "Quellen", "Source", "Sources", "Reporting",
      "Additional", "Writing", "Editing", "Reported", "Via", "Und", "And", "Der", "Die",
-     "Das", "The")
+     "Das", "The", "Text", "Texte", "Foto", "Fotos", "Photo", "Photos", "Bild", "Bilder",
+     "Copyright")
 )
 _PLACE_WORDS = frozenset(("in", "aus", "from", "at"))
-_MAX_CREDIT_WORDS = 30  # a credit sentence is short; a long one is an article sentence
+_MAX_CREDIT_WORDS = 30
+_AGENCY_ALIASES = {"associated press": "ap", "agence france-presse": "afp",
+                   "deutsche presse-agentur": "dpa", "dpa-infocom": "dpa", "dpa-afx": "dpa"}  # a credit sentence is short; a long one is an article sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +71,10 @@ class CreditReport:
 
 
 def name_key(name: str) -> str:
-    """How names are matched: without case; a domain by its name ("edition.cnn.com")."""
+    """How names are matched: without case; a domain by its name ("edition.cnn.com"); an
+    agency by its short name ("Associated Press" = "AP")."""
     name = name.strip().lower()
+    name = _AGENCY_ALIASES.get(name, name)
     if " " not in name and "." in name:
         labels = [p for p in re.sub(r"^[a-z]+://", "", name).split("/")[0].split(".") if p]
         if len(labels) >= 2:
@@ -71,15 +83,23 @@ def name_key(name: str) -> str:
 
 
 def _names(text: str) -> tuple[str, ...]:
-    """The names in a credit: runs of capitalised words, less the credit's own words."""
+    """The names in a credit: runs of capitalised words, less the credit's own words, and
+    the agencies however written ("Von Klaus Bergmann, dpa")."""
     names: list[str] = []
     for run in _NAME_RUN.finditer(text):
         before = text[: run.start()].split()
         if before and before[-1] in _PLACE_WORDS:  # "reporting by Jane Doe in London"
             continue
-        words = [w.rstrip(".") for w in run.group(0).split() if w not in _CUE_WORDS]
-        if words:
-            names.append(" ".join(words))
+        # "CNN's Peter Wong": the outlet and the reporter.
+        for part in _POSSESSIVE.split(run.group(0)):
+            words = [w.rstrip(".") for w in part.split() if w not in _CUE_WORDS]
+            if words:
+                names.append(" ".join(words))
+    keys = {name_key(n) for n in names}
+    for agency in _AGENCY_NAME.finditer(text):
+        if name_key(agency.group(0)) not in keys:
+            names.append(agency.group(0))
+            keys.add(name_key(agency.group(0)))
     return tuple(names)
 
 
@@ -97,8 +117,8 @@ def document_credits(doc: Document) -> tuple[Credit, ...]:
         text = doc.text[paragraph.start : paragraph.end]
         flat = " ".join(text.split())
         rule = boilerplate_rule(flat) if paragraph.role is Role.BOILERPLATE else None
-        if rule == "byline":
-            found.append(Credit((paragraph.start, paragraph.end), _names(flat)))
+        if rule in ("byline", "copyright"):
+            found.append(Credit((paragraph.start, paragraph.end), _names(text)))
         elif rule == "source":
             names = _source_names(flat)
             following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
@@ -115,9 +135,12 @@ def document_credits(doc: Document) -> tuple[Credit, ...]:
                 sentence = doc.sentence(sid)
                 if (len(sentence.text.split()) <= _MAX_CREDIT_WORDS
                         and _CREDIT_SENTENCE.search(sentence.text)):
-                    found.append(Credit((sentence.start, sentence.end), _names(sentence.text)))
+                    source = doc.text[sentence.start : sentence.end]
+                    found.append(Credit((sentence.start, sentence.end), _names(source)))
     for tag in _AGENCY_TAG.finditer(doc.text):
-        agencies = tuple(a.strip() for a in re.split(r"[/,]", tag.group(1)))
+        # The agencies, without dpa's regional codes ("lby" in "dpa/lby").
+        agencies = tuple(a.strip() for a in re.split(r"[/,]", tag.group(1))
+                         if _AGENCY_NAME.fullmatch(a.strip()))
         found.append(Credit((tag.start(), tag.end()), agencies))
     return tuple(sorted((c for c in found if c.names), key=lambda c: c.span))
 

@@ -27,6 +27,25 @@ CASES = [
     (f"{BODY}\n\nMitarbeit: Anna Schmidt\n", ["Anna Schmidt"]),
     ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
      "Additional reporting by Jane Doe in London.\n", ["Jane Doe"]),  # a place is no name
+    # A byline's outlet after a comma, however written.
+    (f"{BODY}\n\nVon Klaus Bergmann, dpa\n", ["Klaus Bergmann", "dpa"]),
+    # dpa's regional code is no name of its own.
+    (f"MÜNCHEN (dpa/lby) – {BODY}\n", ["dpa"]),
+    # A byline and the credit line under it are two credits, not one name.
+    ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
+     "By Danica Kirka\nAssociated Press writer Jill Lawless contributed to this report.\n",
+     ["Danica Kirka", "Associated Press", "Jill Lawless"]),
+    # Reuters' credit line in parentheses.
+    ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
+     "(Reporting by Rene Wagner in Berlin; Additional reporting by Maria Martinez; Editing by "
+     "Alex Richardson)\n", ["Rene Wagner", "Maria Martinez", "Alex Richardson"]),
+    # An outlet's reporter: the outlet and the reporter.
+    ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
+     "CNN's Peter Wong contributed to this report.\n", ["CNN", "Peter Wong"]),
+    # dpa's closing line: a credit (and boilerplate), not a row of figures.
+    (f"{BODY}\n\n© dpa-infocom, dpa:240312-99-123456/3\n", ["dpa-infocom"]),
+    # A text credit.
+    (f"{BODY}\n\nText: Anna Müller\n", ["Anna Müller"]),
     # A long article sentence that merely starts with "Bericht" is no credit.
     ("Der Bericht von Amnesty International über die Lage in den Gefängnissen des Landes "
      "wurde am Montag in Genf vorgestellt und von der Regierung sofort als einseitig und "
@@ -64,6 +83,12 @@ def test_the_sample_rewrite_keeps_the_outlet_and_drops_the_reporters() -> None:
     report = credit_report(c.a, c.b)
     assert report.dropped == ("Anna Chernova", "Ivana Kottasová")
     assert report.added == ()
+
+
+def test_an_agency_written_out_is_the_same_agency() -> None:
+    c = compare(f"WASHINGTON (AP) – {BODY}\n", f"WASHINGTON (Associated Press) – {BODY}\n")
+    report = credit_report(c.a, c.b)
+    assert (report.dropped, report.added) == ((), ())
 
 
 def test_a_changed_agency_is_dropped_on_one_side_and_added_on_the_other() -> None:

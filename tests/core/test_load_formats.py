@@ -301,3 +301,11 @@ def test_plain_text_bulleted_items_are_no_headings() -> None:
     roles = {text[p.start : p.end]: p.role for p in doc.paragraphs}
     assert roles["- Milch und Butter"] is Role.BODY and roles["• Frisches Brot"] is Role.BODY
     assert roles["Ausblick"] is Role.HEADING
+
+
+def test_a_credit_line_is_no_heading() -> None:
+    text = f"Einkaufen am Markt\n\n{_PROSE}\n\nMitarbeit: Olena Petrenko\n\nReporting by Jane Doe\n"
+    doc = compare(text, text).a
+    roles = {text[p.start : p.end]: p.role for p in doc.paragraphs}
+    assert roles["Mitarbeit: Olena Petrenko"] is Role.BODY
+    assert roles["Reporting by Jane Doe"] is Role.BODY
