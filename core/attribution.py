@@ -80,8 +80,11 @@ _TITLES = (
 _SPEAKS_FOR = ("sprecher", "sprecherin")
 _PREPOSITIONS = _words(
     "zu zur zum vom gegenüber an vor in im am bei beim nach auf mit über aus to at in on "
-    "before after with about from into told tell tells"
+    "before after with about from into told tell tells outside inside near during "
+    "außerhalb während"
 )
+# "sagte ein Sprecher", "said a Republican aide": someone, but nobody named.
+_INDEFINITE = _words("ein eine einer einem eines a an")
 # "according to Peskov": the name after it is the speaker, not governed by "to".
 _OPENS_SPEAKER = _words("according laut")
 # Words that open a sentence before its verb and name nobody ("Zudem betonte er").
@@ -101,7 +104,7 @@ _ARTICLES = _words("der die das den dem des ein eine einer einem eines the a an"
 class Speaker:
     """The names of a speech tag (lower-cased) and the span from the first to the last."""
 
-    names: frozenset[str]
+    names: frozenset[str]  # empty for an anonymous speaker ("ein Sprecher")
     span: tuple[int, int]
     # Institutions a title names ("Kremlsprecher" → "kreml"): not the speaker, but the
     # same voice as a plain "der Kreml" on the other side.
@@ -181,6 +184,9 @@ def _names(text: str, clause: tuple[int, int],
         if lower in _PREPOSITIONS:
             governed = not (k > 0 and words[k - 1].group(0).lower() in _OPENS_SPEAKER)
             continue
+        if lower in _INDEFINITE:
+            governed = True  # "said a Republican aide": nobody named
+            continue
         if not word[0].isupper():
             # Articles and adjectives go on with a governed phrase; a verb ends it.
             governed = governed and (lower in _ARTICLES or (
@@ -240,9 +246,35 @@ def find_speaker(text: str, sentences: Sequence[tuple[int, int]],
     first += len(text[first:nearest[1]]) - len(text[first:nearest[1]].lstrip())
     names, speaks_for = _names(text, nearest, first)
     if not names:
-        return None
-    return Speaker(frozenset(n for n, _, _ in names), (names[0][1], names[-1][2]),
+        return _anonymous(text, nearest)
+    # The span shown is the longest run of adjacent names ("Pentagon spokesman John Kirby"
+    # shows "John Kirby"); all the names count for matching.
+    runs: list[list[tuple[str, int, int]]] = []
+    for name in names:
+        if runs and not text[runs[-1][-1][2] : name[1]].strip(" -"):
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    longest = max(runs, key=len)
+    return Speaker(frozenset(n for n, _, _ in names), (longest[0][1], longest[-1][2]),
                    frozenset(speaks_for))
+
+
+def _anonymous(text: str, clause: tuple[int, int]) -> Speaker | None:
+    """A tag that names nobody but someone ("sagte ein Sprecher", "said a Republican
+    aide"): an anonymous speaker, spanning the article and the next word."""
+    words = list(_WORD.finditer(text, clause[0], clause[1]))
+    for k, match in enumerate(words[:-1]):
+        if match.group(0).lower() in _INDEFINITE and not (
+                k > 0 and words[k - 1].group(0).lower() in _PREPOSITIONS):  # "in a statement"
+            last = words[k + 1]
+            for word in words[k + 2 : k + 4]:  # "a Republican aide", "ein Sprecher des Amts"
+                lower = word.group(0).lower()
+                if _CUE.fullmatch(lower) or lower in _PREPOSITIONS:
+                    break
+                last = word
+            return Speaker(frozenset(), (match.start(), last.end()))
+    return None
 
 
 def _has_cue(text: str, clause: tuple[int, int]) -> bool:
@@ -257,7 +289,10 @@ def _same_name(x: str, y: str) -> bool:
 
 def reattributed(left: Speaker, right: Speaker) -> bool:
     """The two speech tags name nobody in common (an institution one side's title speaks
-    for counts as named: "Kremlsprecher Peskow" and "der Kreml" are one voice)."""
+    for counts as named: "Kremlsprecher Peskow" and "der Kreml" are one voice); or one
+    names the speaker and the other made the speaker anonymous."""
+    if not left.names or not right.names:
+        return bool(left.names) != bool(right.names)
     return not any(_same_name(x, y)
                    for x in left.names | left.speaks_for for y in right.names | right.speaks_for
                    if not (x in left.speaks_for and y in right.speaks_for))

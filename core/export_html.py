@@ -280,14 +280,11 @@ def _quote_text(doc: Document, span: tuple[int, int] | None) -> str:
 
 
 def _quote_where(comparison: Comparison, q: QuoteChange) -> str:
-    if q.link is not None:
-        link = comparison.link(q.link)
-        return f"{'+'.join(link.a)} → {'+'.join(link.b)}"
-    for doc, span in ((comparison.a, q.a), (comparison.b, q.b)):
-        sentence = sentence_of_span(doc, span) if span is not None else None
-        if sentence is not None:
-            return sentence.id
-    return ""
+    """The sentences holding the quotation on each side (a quotation that moved to another
+    link is not where its link's sentences are)."""
+    ids = [sentence.id for doc, span in ((comparison.a, q.a), (comparison.b, q.b))
+           if span is not None and (sentence := sentence_of_span(doc, span)) is not None]
+    return " → ".join(ids)
 
 
 def _quote_edits_note(comparison: Comparison, q: QuoteChange) -> str:

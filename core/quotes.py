@@ -172,6 +172,7 @@ def link_quote_changes(
     qa = _overlapping(quotes_a, a, link.a)
     qb = _overlapping(quotes_b, b, link.b)
     changes: list[QuoteChange] = []
+    speakers_seen: set[tuple[tuple[int, int], tuple[int, int]]] = set()
     for left, right in _pair(qa, qb):
         if left is not None and right is not None:
             spans = (left.start, left.end), (right.start, right.end)
@@ -181,7 +182,11 @@ def link_quote_changes(
             # another speaker is the worse change, and must not hide behind "altered".
             speaker_a = _speaker(a, link.a, qa, left)
             speaker_b = _speaker(b, link.b, qb, right)
-            if speaker_a and speaker_b and reattributed(speaker_a, speaker_b):
+            # A quotation split by its tag („Das ist“, sagte Merz, „ein Skandal.“) is
+            # two quotations with one speaker: one re-attribution.
+            if speaker_a and speaker_b and reattributed(speaker_a, speaker_b) \
+                    and (speaker_a.span, speaker_b.span) not in speakers_seen:
+                speakers_seen.add((speaker_a.span, speaker_b.span))
                 changes.append(QuoteChange("reattributed", *spans, link.id,
                                            speaker_a.span, speaker_b.span))
         elif left is not None:

@@ -134,11 +134,20 @@ def change_words(comparison: Comparison, change: QuoteChange | FigureChange,
     if isinstance(change, QuoteChange):
         what = QUOTE_CHANGE_WORDS.get(change.change, change.change)
         note = quote_note(comparison, link, change)
+        if change.change == "reattributed" and note:
+            # Which quotation: two swapped quotations would read "X → Y; Y → X".
+            quoted = span_words(comparison.b, change.b) or span_words(comparison.a, change.a)
+            note = f"„{_opening(quoted)}“ {note}"
     else:
         what, note = FIGURE_CHANGE_WORDS.get(change.change, change.change), ""
     words = note or " → ".join(
         w for w in (span_words(comparison.a, change.a), span_words(comparison.b, change.b)) if w)
     return what, words
+
+
+def _opening(text: str, words: int = 6) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def quote_note(comparison: Comparison, link: Link | None, quote: QuoteChange) -> str:

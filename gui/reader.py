@@ -319,9 +319,13 @@ class Reader(QObject):
                                            else "."), 3000)
             return
         self.select_row(items[found.index].row)
-        if found.wrapped:
+        if found.wrapped and len(items) > 1:
             where = "first" if forward else "last"
             self.window_.statusBar().showMessage(f"Wrapped around to the {where} {what}.", 3000)
+        elif found.wrapped:
+            self.window_.statusBar().showMessage(f"This is the only {what}.", 3000)
+        else:
+            self.window_.statusBar().clearMessage()  # an earlier "wrapped" or "none" is stale
 
     def select_row(self, row: int, scroll: bool = True) -> None:
         if self.comparison is None or not 0 <= row < len(self.rows):

@@ -66,6 +66,18 @@ CASES = [
     (f'"{QUOTE_A}," Putin told Xi.', f'"{QUOTE_A}," Xi told Putin.', ["reattributed"]),
     # English: "according to" names the speaker, wherever it stands.
     (f'According to Peskov, the talks were "{QUOTE_A}".', f'"{QUOTE_A}," Peskov said.', []),
+    # A named speaker made anonymous is a change of attribution; a pronoun is not.
+    (f"„{QUOTE_A}“, sagte Außenamtssprecher Matthew Miller.", f"„{QUOTE_A}“, sagte ein Sprecher.",
+     ["reattributed"]),
+    (f'"{QUOTE_A}," said Senator Mitch McConnell.', f'"{QUOTE_A}," said a Republican aide.',
+     ["reattributed"]),
+    (f"„{QUOTE_A}“, sagte ein Sprecher.", f"„{QUOTE_A}“, sagte er.", []),
+    # A quotation split by its tag is one quotation with one speaker: one re-attribution.
+    ("„Das ist“, sagte Friedrich Merz, „ein unglaublicher Skandal für das ganze Land.“",
+     "„Das ist“, sagte Markus Söder, „ein unglaublicher Skandal für das ganze Land.“",
+     ["reattributed"]),
+    # "in a statement" is how, not who.
+    (f'"{QUOTE_A}," the spokesperson said in a statement.', f'"{QUOTE_A}," the palace said.', []),
     # English, another speaker.
     ('"This is the biggest investment in public transport," said Mayor Anna Berg.',
      '"This is the biggest investment in public transport," said councillor Tom Hill.',
@@ -87,6 +99,20 @@ def test_reattribution_carries_both_speakers() -> None:
     assert change.speaker_a is not None and change.speaker_b is not None
     assert a[change.speaker_a[0] : change.speaker_a[1]] == "Xi Jinping"
     assert b[change.speaker_b[0] : change.speaker_b[1]] == "Xinhua"
+
+
+@pytest.mark.parametrize(("b", "speaker"), [
+    # The speaker's name, not the place after it.
+    (f'"{QUOTE_B}," Rishi Sunak said outside Downing Street.', "Rishi Sunak"),
+    # The name, not the title before it.
+    (f'"{QUOTE_B}," said Pentagon spokesman John Kirby.', "John Kirby"),
+    # An anonymous speaker is shown as written.
+    (f'"{QUOTE_B}," said a Republican aide.', "a Republican aide"),
+])
+def test_the_speaker_shown_is_the_name(b: str, speaker: str) -> None:
+    a = f"„{QUOTE_A}“, sagte Xi Jinping."
+    (change,) = [q for q in compare(a, b).quote_changes if q.change == "reattributed"]
+    assert change.speaker_b is not None and b[change.speaker_b[0] : change.speaker_b[1]] == speaker
 
 
 def test_speaker_is_read_from_the_nearest_tag() -> None:

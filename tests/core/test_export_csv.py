@@ -92,7 +92,9 @@ def test_notes_give_each_quote_and_figure_change_in_words(sample: Comparison) ->
     # A figure the rewrite dropped, with its value.
     assert any("figure dropped: vier" in n for n in texts)
     # A re-attribution names both speakers; a reworded quotation its changed words.
-    assert any("quotation attributed to someone else: Xi Jinping → Xinhua" in n for n in texts)
+    # (naming the quotation too: two swapped quotations would read "X → Y; Y → X").
+    assert any("quotation attributed to someone else: „Die Geschichte und die Realität zeigen, …“ "
+               "Xi Jinping → Xinhua" in n for n in texts)
     assert any(n == "quotation reworded: Drittparteien → Dritten" for n in texts)
     # A quotation dropped with its removed sentence is noted on that sentence's row.
     assert "quotation dropped: Ein Fenster für Frieden öffnet sich" in texts

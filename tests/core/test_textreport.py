@@ -54,7 +54,8 @@ def test_quote_and_figure_changes_are_listed_under_their_row(sample: Comparison)
     history = next(link for link in sample.links
                    if "Xi Jinping sagte zu Putin" in " ".join(sample.a.sentence(s).text for s in link.a))
     row = _lines_after(report, f"≈  reworded ({history.similarity:.2f}) {'+'.join(history.a)} →")
-    assert "⚠ quotation attributed to someone else: Xi Jinping → Xinhua" in row
+    assert ("⚠ quotation attributed to someone else: „Die Geschichte und die Realität "
+            "zeigen, …“ Xi Jinping → Xinhua") in row
     # A quotation dropped with its sentence is listed under the removed sentence.
     assert _lines_after(report, "  − Wang fügte hinzu") == [
         "⚠ quotation dropped: Ein Fenster für Frieden öffnet sich"]

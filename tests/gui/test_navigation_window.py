@@ -67,6 +67,9 @@ def test_next_and_previous_change_move_the_selection_and_scroll_both_panes(
     QTest.keyClick(shown.panes[Side.A].view, Qt.Key.Key_F7)
     assert reader.selected_row == changes[0].row
     assert _visible(shown, Side.A, changes[0].row) and _visible(shown, Side.B, changes[0].row)
+    # The next plain step clears the stale "Wrapped around" message.
+    QTest.keyClick(shown.panes[Side.A].view, Qt.Key.Key_F7)
+    assert shown.statusBar().currentMessage() == ""
 
 
 def test_next_change_steps_through_what_the_change_list_shows(shown: MainWindow) -> None:
