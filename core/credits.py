@@ -37,7 +37,10 @@ _CREDIT_SENTENCE = re.compile(
     r"Reporting|Additional reporting|Writing|Editing|Reported by|Text|Texte|Foto|Fotos|"
     r"Photo|Photos|Bild|Bilder)\b|"
     r"beigetragen(?: haben| hat)?\W*$|contributed(?: to this report| reporting)\W*\)?$|"
-    r"^(?:©|\(c\)|Copyright\b)",
+    r"^(?:©|\(c\)|Copyright\b)|"
+    # "Dieser Bericht wurde von den CNN-Journalisten … unterstützt."
+    r"\b(?:Bericht|Artikel|[Rr]eport|[Ss]tory)\b.*\b(?:unterstützt|beigetragen|mitgewirkt|"
+    r"verfasst|erstellt|geschrieben|contributed|written|reported)\b",
 )
 # A name: capitalised words on one line ("By Danica Kirka" and the next line are two).
 _NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ \t]+[A-ZÄÖÜ][\w.'’-]*)*")
@@ -48,9 +51,14 @@ _CUE_WORDS = frozenset(
      "Redaktion", "Von", "By", "Quelle", "Quellen", "Source", "Sources", "Reporting",
      "Additional", "Writing", "Editing", "Reported", "Via", "Und", "And", "Der", "Die",
      "Das", "The", "Text", "Texte", "Foto", "Fotos", "Photo", "Photos", "Bild", "Bilder",
-     "Copyright")
+     "Copyright", "Dieser", "Diese", "Dieses", "This", "These", "Artikel")
 )
 _PLACE_WORDS = frozenset(("in", "aus", "from", "at"))
+# Words that say what someone is, not who ("CNN-Journalisten", "Korrespondentin").
+_ROLES = ("journalist", "journalistin", "journalisten", "reporter", "reporterin",
+          "korrespondent", "korrespondentin", "korrespondenten", "redakteur", "redakteurin",
+          "autor", "autorin", "mitarbeiter", "mitarbeiterin", "writer", "correspondent",
+          "correspondents", "journalists", "reporters", "editor")
 _MAX_CREDIT_WORDS = 30
 _AGENCY_ALIASES = {"associated press": "ap", "agence france-presse": "afp",
                    "deutsche presse-agentur": "dpa", "dpa-infocom": "dpa", "dpa-afx": "dpa"}  # a credit sentence is short; a long one is an article sentence
@@ -66,8 +74,8 @@ class Credit:
 class CreditReport:
     a: tuple[Credit, ...]
     b: tuple[Credit, ...]
-    dropped: tuple[str, ...]  # credited in the original, nowhere in the revision's credits
-    added: tuple[str, ...]  # credited in the revision only
+    dropped: tuple[str, ...]  # credited in the original, named nowhere in the revision
+    added: tuple[str, ...]  # credited in the revision, named nowhere in the original
 
 
 def name_key(name: str) -> str:
@@ -92,7 +100,18 @@ def _names(text: str) -> tuple[str, ...]:
             continue
         # "CNN's Peter Wong": the outlet and the reporter.
         for part in _POSSESSIVE.split(run.group(0)):
-            words = [w.rstrip(".") for w in part.split() if w not in _CUE_WORDS]
+            words: list[str] = []
+            for word in part.split():
+                word = word.rstrip(".")
+                if word in _CUE_WORDS:
+                    continue
+                if word.lower().endswith(_ROLES):
+                    # "CNN-Journalisten Anna Chernova": the outlet, then the reporter.
+                    outlet = word.rpartition("-")[0]
+                    names.extend(n for n in (" ".join(words), outlet) if n)
+                    words = []
+                    continue
+                words.append(word)
             if words:
                 names.append(" ".join(words))
     keys = {name_key(n) for n in names}
@@ -145,11 +164,16 @@ def document_credits(doc: Document) -> tuple[Credit, ...]:
     return tuple(sorted((c for c in found if c.names), key=lambda c: c.span))
 
 
-def _unique(names: list[str], leave_out: set[str]) -> tuple[str, ...]:
+def _unique(names: list[str], leave_out: set[str], other_text: str = "") -> tuple[str, ...]:
+    """The names, once each, less those ``leave_out`` holds and those the other text
+    names anywhere (a reporter thanked in a sentence of the rewrite is still credited)."""
     seen: set[str] = set()
     kept = []
+    folded = other_text.casefold()
     for name in names:
         key = name_key(name)
+        if other_text and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
+            continue
         if key not in leave_out and key not in seen:
             seen.add(key)
             kept.append(name)
@@ -178,4 +202,5 @@ def credit_report(a: Document, b: Document) -> CreditReport:
     names_b = [n for c in credits_b for n in c.names]
     keys_a = {name_key(n) for n in names_a}
     keys_b = {name_key(n) for n in names_b}
-    return CreditReport(credits_a, credits_b, _unique(names_a, keys_b), _unique(names_b, keys_a))
+    return CreditReport(credits_a, credits_b, _unique(names_a, keys_b, b.text),
+                        _unique(names_b, keys_a, a.text))
