@@ -5,7 +5,7 @@ binary fixture is stored: PDF with fpdf2 (core Helvetica font, cp1252, a real te
 whose lines are wrapped at the page width and broken across pages), DOCX with
 python-docx (Title and Heading 2 styles), and HTML with realistic site chrome around
 the article (cookie banner, header and menu, breadcrumb, share bar, ad slot, related
-links, footer).
+links, footer). It also holds small article texts that several test modules share.
 """
 
 from __future__ import annotations
@@ -143,3 +143,16 @@ def render_html(paragraphs: list[str], path: Path) -> Path:
 """
     path.write_text(page, encoding="utf-8")
     return path
+
+
+# A rewrite that swaps two speakers' quotations and keeps the speech tags, so that the
+# alignment links each sentence by its tag (tests of quote re-attribution and reports).
+SWAPPED_QUOTES = (
+    "Bei der Tarifrunde im öffentlichen Dienst gab es erneut keine Einigung. „Das Angebot "
+    "der Arbeitgeber ist eine Provokation“, sagte Verdi-Chef Frank Werneke nach der "
+    "zweiten Verhandlungsrunde in Potsdam. Die kommunalen Arbeitgeber wiesen das zurück. "
+    "„Unsere Kassen sind leer“, sagte VKA-Präsidentin Karin Welge.",
+    "Auch die zweite Runde der Tarifverhandlungen im öffentlichen Dienst blieb ohne "
+    "Ergebnis. „Unsere Kassen sind leer“, sagte Verdi-Chef Werneke in Potsdam. „Das "
+    "Angebot der Arbeitgeber ist eine Provokation“, erklärte VKA-Präsidentin Welge.",
+)

@@ -13,6 +13,8 @@ from collatio.core.reportrows import report_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from .renderings import SWAPPED_QUOTES
+
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 
 HOSTILE_A = (
@@ -255,13 +257,7 @@ def test_words_moved_in_a_sentence_are_marked_moved_not_cut_and_added() -> None:
 
 
 def test_a_quotation_moved_to_another_link_is_placed_by_its_own_sentences() -> None:
-    a = ("Bei der Tarifrunde im öffentlichen Dienst gab es erneut keine Einigung. „Das Angebot "
-         "der Arbeitgeber ist eine Provokation“, sagte Verdi-Chef Frank Werneke nach der "
-         "zweiten Verhandlungsrunde in Potsdam. Die kommunalen Arbeitgeber wiesen das zurück. "
-         "„Unsere Kassen sind leer“, sagte VKA-Präsidentin Karin Welge.")
-    b = ("Auch die zweite Runde der Tarifverhandlungen im öffentlichen Dienst blieb ohne "
-         "Ergebnis. „Unsere Kassen sind leer“, sagte Verdi-Chef Werneke in Potsdam. „Das "
-         "Angebot der Arbeitgeber ist eine Provokation“, erklärte VKA-Präsidentin Welge.")
+    a, b = SWAPPED_QUOTES
     quotes = export_html(compare(a, b)).split("<h2>Quote changes</h2>")[1].split("<h2>")[0]
     # „Das Angebot …“ is a.s1 in the original and b.s2 in the revision, whatever its link.
     assert "<td>a.s1 → b.s2</td>" in quotes and "<td>a.s3 → b.s1</td>" in quotes

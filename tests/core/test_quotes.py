@@ -7,6 +7,8 @@ from collatio.core import compare
 from collatio.core.model import QuoteChange
 from collatio.core.quotes import find_quotes, rejoin_moved_quotes
 
+from .renderings import SWAPPED_QUOTES
+
 CASES = [
     # Same quotation, same speaker: nothing to flag.
     (
@@ -70,13 +72,7 @@ def test_quote_changes_in_a_link(a: str, b: str, expected: list[str]) -> None:
 def test_swapped_quotations_are_reattributed_not_dropped_and_added() -> None:
     # The rewrite swaps the two quotations and keeps the speech tags, so the alignment
     # links each sentence by its tag; the quotations did not go, they changed speakers.
-    a = ("Bei der Tarifrunde im öffentlichen Dienst gab es erneut keine Einigung. „Das Angebot "
-         "der Arbeitgeber ist eine Provokation“, sagte Verdi-Chef Frank Werneke nach der "
-         "zweiten Verhandlungsrunde in Potsdam. Die kommunalen Arbeitgeber wiesen das zurück. "
-         "„Unsere Kassen sind leer“, sagte VKA-Präsidentin Karin Welge.")
-    b = ("Auch die zweite Runde der Tarifverhandlungen im öffentlichen Dienst blieb ohne "
-         "Ergebnis. „Unsere Kassen sind leer“, sagte Verdi-Chef Werneke in Potsdam. „Das "
-         "Angebot der Arbeitgeber ist eine Provokation“, erklärte VKA-Präsidentin Welge.")
+    a, b = SWAPPED_QUOTES
     c = compare(a, b)
     assert sorted(q.change for q in c.quote_changes) == ["reattributed", "reattributed"]
     for q in c.quote_changes:
