@@ -13,8 +13,10 @@ capitalised words of that clause, less what names nobody:
 - a name governed by a preposition ("sagte zu Putin", "in Peking"): the addressee or a
   place, not the speaker.
 
-Two quotations are re-attributed when both tags name someone and no name is shared. A
-tag with only a pronoun ("fügte er hinzu") names nobody, so nothing is claimed.
+Two quotations are re-attributed when both tags name someone and no name is shared, or
+when one tag names the speaker and the other makes the speaker anonymous ("sagte ein
+Sprecher"). A tag with only a pronoun ("fügte er hinzu") names nobody, so nothing is
+claimed.
 
 May import: the standard library.
 """
@@ -41,10 +43,12 @@ _CUE = re.compile(
     r"said|says|say|told|tells|added|adds|wrote|writes|stated|states|according|quoted|"
     r"quoting|explained|explains|stressed|stresses|warned|warns|noted|notes|argued|"
     r"argues|claimed|claims|insisted|insists|asked|replied|announced|reported|reports|"
-    r"declared|recalled|continued|concluded|tweeted|posted|insisted|confirmed|"
+    r"declared|recalled|continued|concluded|tweeted|posted|confirmed|"
     r"dit|déclaré|selon|affirmé|ajouté|dijo|afirmó|según|detto|secondo|zei|volgens",
-    re.IGNORECASE,
 )
+# Cues that open a sentence, capitalised ("Laut Peskow …", "According to …", "So …"). Any
+# other capitalised word is no cue: German nouns ("Bericht", "Antwort") start like verbs.
+_OPENING_CUES = _words("laut so zufolge according")
 _MARKS = "„“”»«\"‚‘’"
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _INSIDE = re.compile(r"(?:[^\W\d_]|[,;:])\s+([^\W\d_][\w’'-]*)")
@@ -102,7 +106,8 @@ _ARTICLES = _words("der die das den dem des ein eine einer einem eines the a an"
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """The names of a speech tag (lower-cased) and the span from the first to the last."""
+    """The names of a speech tag (lower-cased) and the span shown for them: the longest
+    run of adjacent names, or an anonymous speaker's words ("ein Sprecher")."""
 
     names: frozenset[str]  # empty for an anonymous speaker ("ein Sprecher")
     span: tuple[int, int]
@@ -134,7 +139,7 @@ def _clauses(text: str, spans: Sequence[tuple[int, int]],
     return [c for c in clauses if text[c[0]:c[1]].strip()]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)  # the two texts of the comparison at hand
 def _word_cases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words the text writes in lower case, and those it capitalises inside a sentence
     (after a word or a comma: names and German nouns), both lower-cased.
@@ -190,7 +195,7 @@ def _names(text: str, clause: tuple[int, int],
         if not word[0].isupper():
             # Articles and adjectives go on with a governed phrase; a verb ends it.
             governed = governed and (lower in _ARTICLES or (
-                lower.endswith(("e", "en", "er", "es", "em")) and not _CUE.fullmatch(word)))
+                lower.endswith(("e", "en", "er", "es", "em")) and not _is_cue(word)))
             continue
         if match.start() > 0 and text[match.start() - 1] == "-":
             continue  # the tail of "65-Jährige": no word of its own
@@ -277,8 +282,12 @@ def _anonymous(text: str, clause: tuple[int, int]) -> Speaker | None:
     return None
 
 
+def _is_cue(word: str) -> bool:
+    return bool(_CUE.fullmatch(word)) or word.lower() in _OPENING_CUES
+
+
 def _has_cue(text: str, clause: tuple[int, int]) -> bool:
-    return any(_CUE.fullmatch(m.group(0)) for m in _WORD.finditer(text, clause[0], clause[1]))
+    return any(_is_cue(m.group(0)) for m in _WORD.finditer(text, clause[0], clause[1]))
 
 
 def _same_name(x: str, y: str) -> bool:

@@ -9,8 +9,9 @@ own, from each document:
 
 - a byline or source paragraph (boilerplate rules "byline" and "source"), with the bare
   domain or URL right after a bare source label ("Quelle" / "edition.cnn.com");
-- a short credit sentence: "Bericht von …", "Mitarbeit: …", "Mit Material von …",
-  "Reporting by …", "… contributed to this report", "… beigetragen haben";
+- a short credit sentence: a label with "von", "by" or a colon ("Bericht von …",
+  "Mitarbeit: …", "Mit Material von …", "Reporting by …", "Foto: …"), "… contributed to
+  this report", "Dieser Bericht wurde von … unterstützt.", a copyright line;
 - an agency tag in parentheses: "BERLIN (dpa) –", "(AFP/Reuters)".
 
 Names are matched without case, and a domain by its name ("edition.cnn.com" = "CNN").
@@ -32,16 +33,22 @@ _AGENCY = (r"dpa-AFX|dpa-infocom|dpa|AFP|AP|Reuters|KNA|epd|APA|Keystone-SDA|SDA
 # "(dpa)", "(AFP/Reuters)", "(dpa/lby)": dpa's regional services add a short code.
 _AGENCY_TAG = re.compile(rf"\(((?:{_AGENCY})(?:\s*[/,]\s*(?:{_AGENCY}|[a-z]{{2,4}}))*)\)")
 _AGENCY_NAME = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
-_CREDIT_SENTENCE = re.compile(
-    r"^\(?(?:Bericht|Berichterstattung|Mitarbeit|Mit Material|Material|Recherche|Redaktion|"
-    r"Reporting|Additional reporting|Writing|Editing|Reported by|Text|Texte|Foto|Fotos|"
-    r"Photo|Photos|Bild|Bilder)\b|"
-    r"beigetragen(?: haben| hat)?\W*$|contributed(?: to this report| reporting)\W*\)?$|"
-    r"^(?:©|\(c\)|Copyright\b)|"
-    # "Dieser Bericht wurde von den CNN-Journalisten … unterstützt."
-    r"\b(?:Bericht|Artikel|[Rr]eport|[Ss]tory)\b.*\b(?:unterstützt|beigetragen|mitgewirkt|"
-    r"verfasst|erstellt|geschrieben|contributed|written|reported)\b",
+# A credit line's label, then "von"/"by" or a colon: "Mitarbeit: …", "Bericht von …",
+# "Reporting by …", "(Reporting by …; Editing by …)". The label alone is no credit ("Bilder
+# zeigen …", "Material aus …"). core.roles imports it: a credit line is no heading.
+CREDIT_LABEL = re.compile(
+    r"\(?(?:Bericht|Berichterstattung|Mitarbeit|Mit Material|Material|Recherche|Redaktion|"
+    r"Texte?|Fotos?|Photos?|Bilder|Bild|Reporting|Additional reporting|Writing|Editing|"
+    r"Reported)\s*(?::|\bvon\b|\bby\b)",
+    re.IGNORECASE,
 )
+_CREDIT_SENTENCE = re.compile(
+    r"contributed(?: to this report| reporting)\W*\)?$|^(?:©|\(c\)|Copyright\b)|"
+    # "Dieser Bericht wurde von den CNN-Journalisten … unterstützt.": the report itself.
+    r"^(?:Dieser|Diesen|This)\s+(?:Bericht|Artikel|[Rr]eport|[Ss]tory)\b.*\b(?:von|by)\b",
+)
+# Where the credited names start: after "von"/"by"/":" when the credit has one.
+_NAMES_FROM = re.compile(r"\b(?:von|by)\b|:", re.IGNORECASE)
 # A name: capitalised words on one line ("By Danica Kirka" and the next line are two).
 _NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ \t]+[A-ZÄÖÜ][\w.'’-]*)*")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -59,9 +66,9 @@ _ROLES = ("journalist", "journalistin", "journalisten", "reporter", "reporterin"
           "korrespondent", "korrespondentin", "korrespondenten", "redakteur", "redakteurin",
           "autor", "autorin", "mitarbeiter", "mitarbeiterin", "writer", "correspondent",
           "correspondents", "journalists", "reporters", "editor")
-_MAX_CREDIT_WORDS = 30
+_MAX_CREDIT_WORDS = 30  # a credit sentence is short; a long one is an article sentence
 _AGENCY_ALIASES = {"associated press": "ap", "agence france-presse": "afp",
-                   "deutsche presse-agentur": "dpa", "dpa-infocom": "dpa", "dpa-afx": "dpa"}  # a credit sentence is short; a long one is an article sentence
+                   "deutsche presse-agentur": "dpa", "dpa-infocom": "dpa", "dpa-afx": "dpa"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +159,14 @@ def document_credits(doc: Document) -> tuple[Credit, ...]:
         elif paragraph.role.is_content:
             for sid in paragraph.sentences:
                 sentence = doc.sentence(sid)
-                if (len(sentence.text.split()) <= _MAX_CREDIT_WORDS
-                        and _CREDIT_SENTENCE.search(sentence.text)):
+                if len(sentence.text.split()) <= _MAX_CREDIT_WORDS and (
+                        CREDIT_LABEL.match(sentence.text) or _CREDIT_SENTENCE.search(sentence.text)):
                     source = doc.text[sentence.start : sentence.end]
-                    found.append(Credit((sentence.start, sentence.end), _names(source)))
+                    # The names follow "von"/"by"/":" ("Dieser Bericht wurde von den
+                    # CNN-Journalisten …"); "CNN's Peter Wong contributed …" has none.
+                    cut = _NAMES_FROM.search(source)
+                    names = _names(source[cut.end():] if cut else source)
+                    found.append(Credit((sentence.start, sentence.end), names))
     for tag in _AGENCY_TAG.finditer(doc.text):
         # The agencies, without dpa's regional codes ("lby" in "dpa/lby").
         agencies = tuple(a.strip() for a in re.split(r"[/,]", tag.group(1))

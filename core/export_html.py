@@ -10,7 +10,7 @@ grey-scale printers and on readers who do not see it.
 Every piece of document text goes through ``html.escape``: an article is untrusted input.
 
 May import: the standard library and
-collatio.core.{model,normalise,reportrows,classify,explain,credits,wordmoves}.
+collatio.core.{model,normalise,reportrows,classify,explain,export_sections,wordmoves}.
 """
 
 from __future__ import annotations
@@ -18,36 +18,18 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from html import escape
 from pathlib import PurePath
-from textwrap import shorten
 
 from .classify import marks_word_changes
-from .credits import credit_lines, credit_report
 from .explain import shared_words
-from .model import Comparison, Document, Link, OpKind, QuoteChange, Sentence, SentenceStatus
+from .export_sections import GLYPHS, credits_section, figures_section, quotes_section
+from .model import Comparison, Document, Link, OpKind, Sentence, SentenceStatus
 from .normalise import readable
 from .reportrows import (
-    FIGURE_CHANGE_WORDS,
-    QUOTE_CHANGE_WORDS,
     ReportRow,
-    all_quote_changes,
-    quote_note,
     report_rows,
-    sentence_of_span,
     unlinked_quote_changes,
 )
 from .wordmoves import split_changes, word_moves
-
-# Glyph and label per status; the glyph is the non-colour cue.
-GLYPHS = {
-    "identical": "=",
-    "minor": "~",
-    "reworded": "≈",
-    "removed": "−",
-    "added": "+",
-    "moved": "↕",
-    "quote": "❝",
-    "figure": "#",
-}
 
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; font-size: BASEpt;
@@ -125,8 +107,8 @@ def _marked(doc: Document, sentence: Sentence, spans: Iterable[tuple[int, int]],
             figures: Iterable[tuple[int, int]] = (),
             moved: Iterable[tuple[int, int]] = ()) -> str:
     """The sentence's source slice as it reads (entities decoded), escaped, with ``spans``
-    marked as ``tag`` (see ``TAGS``); a changed figure is wrapped in ``<strong class="figure">`` (inside
-    ``tag`` where they overlap)."""
+    marked as ``tag`` (see ``TAGS``) and the ``moved`` spans as moved words; a changed figure
+    is wrapped in ``<strong class="figure">`` (inside ``tag`` where they overlap)."""
     start, end = sentence.start, sentence.end
     bold = sorted(figures)
 
@@ -275,71 +257,6 @@ def _legend() -> str:
     return f'<table class="legend">{body}</table>'
 
 
-def _quote_text(doc: Document, span: tuple[int, int] | None) -> str:
-    return "—" if span is None else f"<span class=\"quote\">{escape(readable(doc.text, *span))}</span>"
-
-
-def _quote_where(comparison: Comparison, q: QuoteChange) -> str:
-    """The sentences holding the quotation on each side (a quotation that moved to another
-    link is not where its link's sentences are)."""
-    ids = [sentence.id for doc, span in ((comparison.a, q.a), (comparison.b, q.b))
-           if span is not None and (sentence := sentence_of_span(doc, span)) is not None]
-    return " → ".join(ids)
-
-
-def _quote_edits_note(comparison: Comparison, q: QuoteChange) -> str:
-    """Under an altered quotation: the words the revision changed in it; under a
-    re-attributed one: the two speakers."""
-    link = None if q.link is None else comparison.link(q.link)
-    # Clipped: when most of a long quotation changed, the two full quotations beside it
-    # say more than a list of its edits.
-    edits = shorten(quote_note(comparison, link, q), 90, placeholder=" …")
-    return f'<br><span class="small">{escape(edits)}</span>' if edits else ""
-
-
-def _quotes_section(comparison: Comparison) -> str:
-    quotes = all_quote_changes(comparison)
-    if not quotes:
-        return "<p>No quotation was altered, dropped or added.</p>"
-    rows = "".join(
-        f"<tr><td>{GLYPHS['quote']} {escape(QUOTE_CHANGE_WORDS.get(q.change, q.change))}"
-        f"{_quote_edits_note(comparison, q)}</td>"
-        f"<td>{escape(_quote_where(comparison, q))}</td>"
-        f"<td>{_quote_text(comparison.a, q.a)}</td><td>{_quote_text(comparison.b, q.b)}</td></tr>"
-        for q in quotes
-    )
-    return (
-        '<table class="changes"><thead><tr><th>Change</th><th>Sentences</th><th>Original</th>'
-        f"<th>Revision</th></tr></thead>{rows}</table>"
-    )
-
-
-def _figures_section(comparison: Comparison, rows: list[ReportRow]) -> str:
-    """Every number, date and amount a link changed, dropped or added, in reading order."""
-    lines = [
-        f"<tr><td>{GLYPHS['figure']} {escape(FIGURE_CHANGE_WORDS.get(f.change, f.change))}</td>"
-        f"<td>{escape('+'.join(row.link.a))} → {escape('+'.join(row.link.b))}</td>"
-        f"<td>{_quote_text(comparison.a, f.a)}</td><td>{_quote_text(comparison.b, f.b)}</td></tr>"
-        for row in rows if row.link is not None for f in row.link.figure_changes
-    ]
-    if not lines:
-        return "<p>No number, date or amount of a linked sentence changed.</p>"
-    return (
-        '<table class="changes"><thead><tr><th>Change</th><th>Sentences</th><th>Original</th>'
-        f"<th>Revision</th></tr></thead>{''.join(lines)}</table>"
-    )
-
-
-def _credits_section(comparison: Comparison) -> str:
-    """Who each side credits, if anyone (core.credits); nothing otherwise."""
-    lines = credit_lines(credit_report(comparison.a, comparison.b))
-    if not lines:
-        return ""
-    rows = "".join(f"<tr><th>{escape(label.capitalize())}</th><td>{escape(names)}</td></tr>"
-                   for label, names in lines)
-    return f'<h2>Credits</h2>\n<table class="stats">{rows}</table>'
-
-
 def _excerpt(doc: Document, ids: tuple[str, ...], width: int = 90) -> str:
     text = " ".join(doc.sentence(sid).text for sid in ids)
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
@@ -411,10 +328,10 @@ def export_html(
 <p class="sources">Original: <b>{escape(name_a)}</b> &nbsp;·&nbsp; Revision: <b>{escape(name_b)}</b></p>
 <p class="summary">{escape(comparison.stats.summary())}.</p>
 <h2>Quote changes</h2>
-{_quotes_section(comparison)}
+{quotes_section(comparison)}
 <h2>Figure changes</h2>
-{_figures_section(comparison, rows)}
-{_credits_section(comparison)}
+{figures_section(comparison, rows)}
+{credits_section(comparison)}
 <h2>Statistics</h2>
 {_stats_table(comparison)}
 <h2>Legend</h2>

@@ -113,7 +113,7 @@ class QuoteChange:
     a: tuple[int, int] | None  # source offsets of the quoted words, marks excluded
     b: tuple[int, int] | None
     link: str | None = None  # the link it belongs to; None for removed/added sentences
-    # For "reattributed": the names of each side's speech tag, first to last name.
+    # For "reattributed": each side's speaker as shown (core.attribution.Speaker.span).
     speaker_a: tuple[int, int] | None = None
     speaker_b: tuple[int, int] | None = None
 

@@ -6,7 +6,8 @@ sentences, so sentences are too small a unit), then compared link by link:
 
 - altered: a quotation on both sides whose words differ (typography folded);
 - dropped: a quotation of the original with no counterpart in the linked revision
-  text, or in a removed sentence;
+  text, or in a removed sentence (one found word for word in another place moved:
+  ``rejoin_moved_quotes``);
 - added: a quotation in the revision with no counterpart in the original;
 - reattributed: a quotation (reworded or not) whose speech tag names someone else
   ("sagte Xi" → "zitierte Xinhua"; core.attribution finds the speaker).
@@ -34,11 +35,11 @@ _PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", '"': '"'}
 _OPENERS = re.compile(r"[„“»«\"]")
 MAX_QUOTE_CHARS = 2000
 MATCH_RATIO = 55.0  # rapidfuzz ratio (0–100) for two quotations to be the same one
-_END = attrgetter("end")
+_END = attrgetter("end")  # Speed trick: a C key function for bisect instead of a lambda
 # Between the capitalised words of a title ("Bild am Sonntag"), and the articles before one.
 _WORK_JOINERS = frozenset(("am", "im", "für", "der", "die", "das", "und", "of", "the", "and", "&"))
 _WORK_ARTICLES = frozenset(("der", "dem", "den", "des", "die", "das", "im", "vom", "beim", "zur",
-                            "zum", "the"))  # Speed trick: a C key function for bisect instead of a lambda
+                            "zum", "the"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +53,11 @@ class Quote:
 def _names_a_work(text: str, opener: int, inner: str) -> bool:
     """A newspaper, book or programme set in quotation marks ("sagte sie der „Rheinischen
     Post“", "the “Guardian”"): a few capitalised words after an article. Nobody said
-    them, so they are no quotation to check."""
+    them, so they are no quotation to check. A single word is left a quotation."""
     words = inner.split()
-    if not 0 < len(words) <= 4 or not words[0][0].isupper():
+    # Two words at least: German capitalises every noun, so a single one after an article
+    # is as often a term in scare quotes (die „Zeitenwende“), which is worth checking.
+    if not 2 <= len(words) <= 4 or not words[0][0].isupper():
         return False
     if not all(w[0].isupper() or w in _WORK_JOINERS for w in words):
         return False
@@ -220,8 +223,11 @@ def _speaker_anywhere(doc: Document, quotes: Sequence[Quote], span: tuple[int, i
     quote = next((q for q in quotes if (q.start, q.end) == span), None)
     if quote is None:
         return None
-    ids = [s.id for s in doc.sentences if s.start < quote.end and quote.start < s.end]
-    return _speaker(doc, ids, overlapping(quotes, [(quote.start, quote.end)]) or [quote], quote)
+    held = [s for s in doc.sentences if s.start < quote.end and quote.start < s.end]
+    # Every quotation of those sentences is a quoted region, not only this one: another
+    # quotation's words are no speech tag.
+    regions = overlapping(quotes, [(s.start, s.end) for s in held])
+    return _speaker(doc, [s.id for s in held], regions, quote)
 
 
 def rejoin_moved_quotes(a: Document, b: Document, changes: Sequence[QuoteChange],

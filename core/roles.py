@@ -13,7 +13,7 @@ Order of decisions, each only for paragraphs still undecided:
    any body text is the title. A list item or table cell the format marked
    (``body_hints``) is body text however short.
 
-May import: the standard library and collatio.core.{model,normalise,boilerplate}.
+May import: the standard library and collatio.core.{model,normalise,boilerplate,credits}.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .boilerplate import boilerplate_rule
+from .credits import CREDIT_LABEL
 from .model import Role
 from .normalise import fold_typography
 
@@ -31,11 +32,7 @@ _WORD = re.compile(r"\w+")
 # A plain-text list item ("- Milch", "• Brot"). Numbers are left out: "1. Einleitung" is
 # a numbered heading as often as an item.
 _BULLET = re.compile(r"[-*•◦▪‣·]\s")
-# A credit line ("Mitarbeit: Olena Petrenko", "Reporting by Jane Doe") is short and has no
-# full stop, yet no heading (core.credits reads it).
-_CREDIT_LABEL = re.compile(r"\(?(?:Mitarbeit|Texte?|Fotos?|Photos?|Bilder|Bild|Redaktion|Recherche|"
-                           r"Reporting|Additional reporting|Writing|Editing)\s*(?::|by\b)",
-                           re.IGNORECASE)
+
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
 # A duplicate needs this many words (shorter repeats, like a heading, are normal) and
@@ -52,7 +49,8 @@ def is_heading_like(text: str) -> bool:
         and 0 < len(text.split()) <= HEADING_MAX_WORDS
         and not _TERMINAL.search(text)
         and not _BULLET.match(text)
-        and not _CREDIT_LABEL.match(text)
+        # A credit line ("Mitarbeit: Olena Petrenko") is short without a full stop.
+        and not CREDIT_LABEL.match(text)
     )
 
 

@@ -22,7 +22,9 @@ from .tokens import NUMBER
 
 MIN_WORDS = 2
 MIN_SINGLE_CHARS = 3  # one moved word counts if it is this long ("hat", "heute"), not "in"
-MAX_CELLS = 40_000  # deleted × inserted words above which a link is not searched
+# Deleted × inserted words above which a link is not searched: the search is quadratic
+# in Python, and a replacement this large is a rewrite, whose kept words are shown instead.
+MAX_CELLS = 10_000
 _WORD = re.compile(NUMBER + r"|\w+(?:[-'’]\w+)*", re.UNICODE)
 # (folded word, start, end, run): words of one run follow each other in the text.
 Word = tuple[str, int, int, Hashable]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from collatio.core.classify import marks_word_changes
 from collatio.core.explain import SharedWords, shared_words
@@ -170,7 +171,7 @@ def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = Fa
     found = [op.a if side_a else op.b for op in link.ops if op.op is want]
     words = _clip([span for span in found if span is not None], sentence,
                   Mark.DELETED if side_a else Mark.INSERTED)
-    moves = word_moves(comparison.a.text, comparison.b.text, link.ops)
+    moves = _link_moves(comparison.a.text, comparison.b.text, link.ops)
     moved = _clip([m.a if side_a else m.b for m in moves.moved], sentence, Mark.MOVED_WORDS)
     if moved:
         # The words the moved ones went around stayed: no mark (KEPT is cut out below).
@@ -182,6 +183,11 @@ def word_spans(comparison: Comparison, sentence: Sentence, hide_minor: bool = Fa
                       if s.mark is Mark.MOVED_WORDS or (s.mark is not Mark.KEPT and
                       text[sentence.start + s.start : sentence.start + s.end].strip()))
     return _overlay(words, figures)
+
+
+# Every sentence of a link asks for the link's moves; they are found once. The key holds
+# the comparison's two texts (a str caches its hash) and the link's ops.
+_link_moves = lru_cache(maxsize=512)(word_moves)
 
 
 def _overlay(spans: tuple[Span, ...], top: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -313,7 +313,9 @@ class Reader(QObject):
         found = step(items, current, forward)
         what = "change" if only is None else f"{_STOP_NAMES[only]} change"
         if found is None:
-            filtered = only is None and len(items) < len(self.changes)
+            # Blame the list's filter only when it is what hid the changes.
+            filtered = only is None and len(stops(self.changes, self.dock.kinds(), False)) < len(
+                self.changes)
             self.window_.statusBar().showMessage(
                 f"No {what}s to go to" + (" among the kinds the change list shows." if filtered
                                            else "."), 3000)

@@ -50,6 +50,11 @@ CASES = [
     ("Der Bericht von Amnesty International über die Lage in den Gefängnissen des Landes "
      "wurde am Montag in Genf vorgestellt und von der Regierung sofort als einseitig und "
      "falsch zurückgewiesen, obwohl er sich auf Aussagen von mehr als hundert Zeugen stützt.\n", []),
+    # Article sentences that look like credits are none: a report by someone else, pictures
+    # that show someone, a coach who contributed to a win.
+    (f"{BODY}\n\nDer Bericht der Kommission wurde am Montag von Experten der Weltbank erstellt.\n", []),
+    (f"{BODY}\n\nBilder zeigen Wladimir Putin beim Treffen.\n", []),
+    (f"{BODY}\n\nZu dem Erfolg hat auch Trainer Julian Nagelsmann beigetragen.\n", []),
     # A parenthesis that is no agency is no credit.
     (f"{BODY} (Lokführer)\n", []),
     # Nothing credited.

@@ -52,6 +52,12 @@ CASES = [
         "„Wir bleiben Partner“, sagte Faeser am Montag in Berlin.",
         [],
     ),
+    # A single word in quotation marks after an article is a term, not a title: checked.
+    (
+        "Der Kanzler sprach im Bundestag über die „Zeitenwende“ in der Verteidigung.",
+        "Der Kanzler sprach im Bundestag über die „Wende“ in der Verteidigung.",
+        ["altered"],
+    ),
     # English curly quotes.
     (
         "The Kremlin called the talks “warm and friendly” on Monday.",
@@ -78,6 +84,20 @@ def test_swapped_quotations_are_reattributed_not_dropped_and_added() -> None:
     for q in c.quote_changes:
         assert q.a is not None and q.b is not None and a[q.a[0]:q.a[1]] == b[q.b[0]:q.b[1]]
         assert q.link is not None and q in c.link(q.link).quote_changes
+
+
+def test_a_swapped_quotation_beside_another_quotation_still_finds_its_speaker() -> None:
+    # The other quotation of the sentence is no speech tag ("Scholz" is inside it).
+    a = "Merz sagte: „Wir kommen bald“ und „Das meldete uns Scholz“ am Ende."
+    b = "Söder sagte: „Wir kommen bald“ und „Das meldete uns Scholz“ am Ende."
+    quotes_a, quotes_b = find_quotes(a, 0, len(a)), find_quotes(b, 0, len(b))
+    doc_a, doc_b = compare(a, a).a, compare(b, b).b
+    first_a = (quotes_a[0].start, quotes_a[0].end)
+    first_b = (quotes_b[0].start, quotes_b[0].end)
+    changes = [QuoteChange("dropped", first_a, None, "l0"), QuoteChange("added", None, first_b, "l1")]
+    (change,) = rejoin_moved_quotes(doc_a, doc_b, changes, quotes_a, quotes_b)
+    assert change.change == "reattributed" and change.speaker_a is not None
+    assert a[change.speaker_a[0] : change.speaker_a[1]] == "Merz"
 
 
 def test_a_quotation_dropped_here_and_added_there_by_the_same_speaker_is_no_change() -> None:
