@@ -3,7 +3,7 @@
 See docs/alignment-json.md for the format. ``comparison_from_json`` rebuilds an equal
 ``Comparison`` so that exports, sessions and benchmarks can round-trip.
 
-May import: the standard library and collatio.core.{model,credits}.
+May import: the standard library and collatio.core.{model,credits,wordmoves}.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from .model import (
     Side,
     Stats,
 )
+from .wordmoves import word_moves
 
 SCHEMA = "collatio/alignment-1"
 
@@ -74,7 +75,8 @@ def _document_json(doc: Document, with_text: bool) -> dict[str, Any]:
     }
 
 
-def _link_json(link: Link) -> dict[str, Any]:
+def _link_json(link: Link, text_a: str, text_b: str) -> dict[str, Any]:
+    moves = word_moves(text_a, text_b, link.ops)
     return {
         "id": link.id,
         "a": list(link.a),
@@ -89,6 +91,8 @@ def _link_json(link: Link) -> dict[str, Any]:
         "figure_changes": [{"change": f.change, "a": _span(f.a), "b": _span(f.b)}
                            for f in link.figure_changes],
         "ops": [{"op": op.op.value, "a": _span(op.a), "b": _span(op.b)} for op in link.ops],
+        # Derived from the ops (core.wordmoves), like paragraph_links: not read back.
+        "moved_words": [{"a": list(m.a), "b": list(m.b)} for m in moves.moved],
     }
 
 
@@ -115,7 +119,8 @@ def comparison_to_json(comparison: Comparison, *, with_text: bool = False) -> di
         "options": comparison.options,
         "a": _document_json(comparison.a, with_text),
         "b": _document_json(comparison.b, with_text),
-        "links": [_link_json(link) for link in comparison.links],
+        "links": [_link_json(link, comparison.a.text, comparison.b.text)
+                  for link in comparison.links],
         # Derived from the links (Comparison.paragraph_links): written for readers of the
         # file, recomputed rather than read back.
         "paragraph_links": [

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from collatio.core import compare
 from collatio.core.cli import main as cli_main
-from collatio.core.jsonio import comparison_from_json
+from collatio.core.jsonio import comparison_from_json, comparison_to_json
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "assets" / "samples"
@@ -109,3 +109,11 @@ def test_presegmented_sentence_k_is_line_k() -> None:
     assert [len(p.sentences) for p in c.a.paragraphs] == [2, 1]
     for s in c.a.sentences:
         assert a[s.start : s.end] == s.text
+
+
+def test_links_list_the_words_moved_within_them() -> None:
+    a = "Heute sagte der Minister in Berlin, die Steuern würden steigen."
+    b = "Der Minister sagte in Berlin, die Steuern würden heute steigen."
+    (link,) = comparison_to_json(compare(a, b))["links"]
+    moved = sorted((a[m["a"][0]:m["a"][1]], b[m["b"][0]:m["b"][1]]) for m in link["moved_words"])
+    assert moved == [("Heute", "heute"), ("sagte", "sagte")]
