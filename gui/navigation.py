@@ -235,6 +235,24 @@ def stops(items: Sequence[Change], shown: frozenset[ChangeKind], substantive: bo
     return filter_changes(kept, SUBSTANTIVE) if substantive else kept
 
 
+_STOP_NAMES = {ChangeKind.QUOTE: "quotation", ChangeKind.FIGURE: "figure"}
+
+
+def step_message(found: Step | None, count: int, forward: bool, only: ChangeKind | None,
+                 hidden_by_filter: bool) -> str:
+    """What the status bar says after Next or Previous ("" clears it: an earlier message
+    is stale). ``hidden_by_filter``: the change list's filter hides some changes."""
+    what = "change" if only is None else f"{_STOP_NAMES[only]} change"
+    if found is None:
+        return f"No {what}s to go to" + (" among the kinds the change list shows."
+                                         if hidden_by_filter else ".")
+    if not found.wrapped:
+        return ""
+    if count == 1:
+        return f"This is the only {what}."
+    return f"Wrapped around to the {'first' if forward else 'last'} {what}."
+
+
 def partner_rows(rows: Sequence[Row], side: Side, sentence: str) -> tuple[int, tuple[str, ...]]:
     """The row showing ``sentence`` on ``side`` and the sentences beside it on the other side.
 

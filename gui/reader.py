@@ -40,6 +40,7 @@ from .navigation import (
     index_of_row,
     partner_rows,
     step,
+    step_message,
     stops,
 )
 from .overview_map import OverviewMap
@@ -51,7 +52,6 @@ from .rows import Row
 ZOOM_STEP = 0.1  # of the base font size per step
 ZOOM_RANGE = (-5, 10)
 THRESHOLD_DEBOUNCE_MS = 500
-_STOP_NAMES = {ChangeKind.QUOTE: "quotation", ChangeKind.FIGURE: "figure"}
 
 
 class Reader(QObject):
@@ -311,21 +311,12 @@ class Reader(QObject):
         items = self.nav_items(only)
         current = self.selected_row if self.selected_row is not None else self.top_row() - 1
         found = step(items, current, forward)
-        what = "change" if only is None else f"{_STOP_NAMES[only]} change"
-        if found is None:
-            # Blame the list's filter only when it is what hid the changes.
-            filtered = only is None and len(stops(self.changes, self.dock.kinds(), False)) < len(
-                self.changes)
-            self.window_.statusBar().showMessage(
-                f"No {what}s to go to" + (" among the kinds the change list shows." if filtered
-                                           else "."), 3000)
-            return
-        self.select_row(items[found.index].row)
-        if found.wrapped and len(items) > 1:
-            where = "first" if forward else "last"
-            self.window_.statusBar().showMessage(f"Wrapped around to the {where} {what}.", 3000)
-        elif found.wrapped:
-            self.window_.statusBar().showMessage(f"This is the only {what}.", 3000)
+        hidden = only is None and len(stops(self.changes, self.dock.kinds(), False)) < len(self.changes)
+        message = step_message(found, len(items), forward, only, hidden)
+        if found is not None:
+            self.select_row(items[found.index].row)
+        if message:
+            self.window_.statusBar().showMessage(message, 3000)
         else:
             self.window_.statusBar().clearMessage()  # an earlier "wrapped" or "none" is stale
 

@@ -10,12 +10,14 @@ from collatio.gui.changelist import flags
 from collatio.gui.navigation import (
     Change,
     ChangeKind,
+    Step,
     changes,
     filter_changes,
     framed_sides,
     index_of_row,
     partner_rows,
     step,
+    step_message,
     stops,
 )
 from collatio.gui.rows import build_rows
@@ -233,3 +235,21 @@ def test_stops_follow_the_list_filter_or_the_kind_asked_for(
         shown: frozenset[ChangeKind], substantive: bool, only: ChangeKind | None,
         rows: list[int]) -> None:
     assert [c.row for c in stops(STOPS, shown, substantive, only)] == rows
+
+
+
+@pytest.mark.parametrize(("found", "count", "forward", "only", "hidden", "message"), [
+    # An ordinary step clears what an earlier step said.
+    (Step(2, False), 5, True, None, False, ""),
+    # Past the end, around to the start (and the other way).
+    (Step(0, True), 5, True, None, False, "Wrapped around to the first change."),
+    (Step(4, True), 5, False, ChangeKind.QUOTE, False, "Wrapped around to the last quotation change."),
+    # A single change: no "wrapped around" on every press.
+    (Step(0, True), 1, True, ChangeKind.FIGURE, False, "This is the only figure change."),
+    # Nothing to go to: the list's filter is named only when it hid the changes.
+    (None, 0, True, None, True, "No changes to go to among the kinds the change list shows."),
+    (None, 0, True, None, False, "No changes to go to."),
+])
+def test_step_message(found: Step | None, count: int, forward: bool, only: ChangeKind | None,
+                      hidden: bool, message: str) -> None:
+    assert step_message(found, count, forward, only, hidden) == message
