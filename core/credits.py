@@ -226,6 +226,17 @@ def credit_lines(report: CreditReport) -> list[tuple[str, str]]:
     return lines
 
 
+def credit_note(report: CreditReport) -> str:
+    """A credit change in a few words for the status line ("" when credits kept): an
+    editor checking syndicated copy should not have to open a dock to learn it."""
+    parts = []
+    if report.dropped:
+        parts.append(f"credit dropped: {', '.join(report.dropped)}")
+    if report.added:
+        parts.append(f"credit added: {', '.join(report.added)}")
+    return " · " + "; ".join(parts) if parts else ""
+
+
 def credit_report(a: Document, b: Document) -> CreditReport:
     """Both documents' credits, and the names one of them credits and the other not."""
     credits_a, credits_b = document_credits(a), document_credits(b)

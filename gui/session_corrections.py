@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from collatio.core import Comparison, Link, Side
+from collatio.core.credits import credit_note, credit_report
 from collatio.core.overrides import Overrides, add_link, mark_moved, refs, remove_link, resolve
 from PySide6.QtCore import QObject, Signal
 
@@ -140,7 +141,8 @@ class CorrectionsController(QObject):
         if result.dropped:
             n = len(result.dropped)
             note = f" · {n} correction{'s' if n > 1 else ''} no longer appl{'y' if n > 1 else 'ies'}"
-            self.window.summary.setText(comparison.stats.summary() + note)
+            credits = credit_note(credit_report(comparison.a, comparison.b))
+            self.window.summary.setText(comparison.stats.summary() + credits + note)
             self.window.summary.setToolTip("\n".join(result.dropped))
         else:
             self.window.overrides = result.overrides  # same corrections, ids of this run

@@ -24,6 +24,7 @@ from collatio.core import (
     compare,
     load_text,
 )
+from collatio.core.credits import credit_note, credit_report
 from collatio.core.gcpause import gc_paused
 from collatio.core.options import CompareOptions
 from collatio.core.overrides import Overrides, Resolution
@@ -367,7 +368,8 @@ class MainWindow(QMainWindow):
         names = [Path(doc.source).name for doc in (comparison.a, comparison.b) if doc.source]
         self.setWindowTitle(f"{' ↔ '.join(names)} — Collatio" if names else "Collatio")
         self._render()
-        self.summary.setText(comparison.stats.summary() + semantic_note(comparison.options))
+        credits = credit_note(credit_report(comparison.a, comparison.b))
+        self.summary.setText(comparison.stats.summary() + credits + semantic_note(comparison.options))
         self.comparison_shown.emit(comparison)
 
     def _render(self) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from collatio.core import compare
-from collatio.core.credits import credit_report, document_credits, name_key
+from collatio.core.credits import credit_note, credit_report, document_credits, name_key
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 BODY = "Die Bahn streikt am Mittwoch im ganzen Land. Die Gewerkschaft fordert mehr Lohn für alle."
@@ -109,3 +109,11 @@ def test_a_changed_agency_is_dropped_on_one_side_and_added_on_the_other() -> Non
     c = compare(f"BERLIN (dpa) – {BODY}\n\nVon Max Muster\n", f"Berlin (AFP) – {BODY}\n\nVon Max Muster\n")
     report = credit_report(c.a, c.b)
     assert (report.dropped, report.added) == (("dpa",), ("AFP",))
+
+
+
+def test_the_status_line_names_a_credit_change_and_is_silent_otherwise() -> None:
+    c = compare(f"BERLIN (dpa) – {BODY}\n\nVon Max Muster\n", f"Berlin (AFP) – {BODY}\n")
+    assert credit_note(credit_report(c.a, c.b)) == " · credit dropped: dpa, Max Muster; credit added: AFP"
+    same = compare(f"BERLIN (dpa) – {BODY}\n", f"Berlin (dpa) – {BODY}\n")
+    assert credit_note(credit_report(same.a, same.b)) == ""

@@ -379,3 +379,15 @@ def test_list_items_of_an_html_page_are_body_text_in_the_window(
     doc = window.comparison.a
     roles = {doc.text[p.start : p.end]: p.role for p in doc.paragraphs}
     assert roles["Milch und Butter"] is Role.BODY
+
+
+
+def test_the_status_line_says_when_the_rewrite_drops_a_credit(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    body = "Die Bahn streikt am Mittwoch im ganzen Land. Die Gewerkschaft fordert mehr Lohn."
+    (tmp_path / "a.txt").write_text(f"BERLIN (dpa) – {body}\n\nVon Max Muster\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Berlin – {body}\n", encoding="utf-8")
+    with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
+        window.load_files(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert "credit dropped: dpa, Max Muster" in window.summary.text()
