@@ -86,16 +86,22 @@ def test_swapped_quotations_are_reattributed_not_dropped_and_added() -> None:
         assert q.link is not None and q in c.link(q.link).quote_changes
 
 
+def _rejoined(a: str, b: str, added_link: str | None,
+              *others: QuoteChange) -> list[QuoteChange]:
+    """``rejoin_moved_quotes`` on the first quotation of ``a`` reported dropped (in link l0)
+    and the first of ``b`` reported added (in ``added_link``), with ``others`` between."""
+    quotes_a, quotes_b = find_quotes(a, 0, len(a)), find_quotes(b, 0, len(b))
+    dropped = QuoteChange("dropped", (quotes_a[0].start, quotes_a[0].end), None, "l0")
+    added = QuoteChange("added", None, (quotes_b[0].start, quotes_b[0].end), added_link)
+    return rejoin_moved_quotes(compare(a, a).a, compare(b, b).b, [dropped, *others, added],
+                               quotes_a, quotes_b)
+
+
 def test_a_swapped_quotation_beside_another_quotation_still_finds_its_speaker() -> None:
     # The other quotation of the sentence is no speech tag ("Scholz" is inside it).
     a = "Merz sagte: „Wir kommen bald“ und „Das meldete uns Scholz“ am Ende."
     b = "Söder sagte: „Wir kommen bald“ und „Das meldete uns Scholz“ am Ende."
-    quotes_a, quotes_b = find_quotes(a, 0, len(a)), find_quotes(b, 0, len(b))
-    doc_a, doc_b = compare(a, a).a, compare(b, b).b
-    first_a = (quotes_a[0].start, quotes_a[0].end)
-    first_b = (quotes_b[0].start, quotes_b[0].end)
-    changes = [QuoteChange("dropped", first_a, None, "l0"), QuoteChange("added", None, first_b, "l1")]
-    (change,) = rejoin_moved_quotes(doc_a, doc_b, changes, quotes_a, quotes_b)
+    (change,) = _rejoined(a, b, "l1")
     assert change.change == "reattributed" and change.speaker_a is not None
     assert a[change.speaker_a[0] : change.speaker_a[1]] == "Merz"
 
@@ -103,14 +109,8 @@ def test_a_swapped_quotation_beside_another_quotation_still_finds_its_speaker() 
 def test_a_quotation_dropped_here_and_added_there_by_the_same_speaker_is_no_change() -> None:
     a = "„Wir haben keine Wahl“, sagte Weselsky."
     b = "Weselsky sagte: „Wir haben keine Wahl.“"
-    quotes_a, quotes_b = find_quotes(a, 0, len(a)), find_quotes(b, 0, len(b))
-    doc_a, doc_b = compare(a, a).a, compare(b, b).b
-    span_a = (quotes_a[0].start, quotes_a[0].end)
-    span_b = (quotes_b[0].start, quotes_b[0].end)
     other = QuoteChange("altered", (0, 1), (0, 1), "l1")
-    changes = [QuoteChange("dropped", span_a, None, "l0"), other,
-               QuoteChange("added", None, span_b, None)]
-    assert rejoin_moved_quotes(doc_a, doc_b, changes, quotes_a, quotes_b) == [other]
+    assert _rejoined(a, b, None, other) == [other]
 
 
 def test_quote_in_removed_sentence_is_dropped_without_link() -> None:
