@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from textwrap import shorten
 
-from .credits import credit_lines, credit_report
+from .credits import credit_lines
 from .model import Comparison, Document, QuoteChange
 from .normalise import readable
 from .reportrows import (
@@ -91,7 +91,7 @@ def figures_section(comparison: Comparison, rows: list[ReportRow]) -> str:
 
 def credits_section(comparison: Comparison) -> str:
     """Who each side credits, if anyone (core.credits); nothing otherwise."""
-    lines = credit_lines(credit_report(comparison.a, comparison.b))
+    lines = credit_lines(comparison.credits)
     if not lines:
         return ""
     rows = "".join(f"<tr><th>{escape(label.capitalize())}</th><td>{escape(names)}</td></tr>"

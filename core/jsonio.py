@@ -13,7 +13,7 @@ from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from .credits import Credit, CreditReport, credit_report
+from .credits import Credit, CreditReport
 from .model import (
     Comparison,
     DiffOp,
@@ -129,7 +129,7 @@ def comparison_to_json(comparison: Comparison, *, with_text: bool = False) -> di
         ],
         "quote_changes": [_quote_json(q) for q in comparison.quote_changes],
         # Derived from the documents (core.credits), like paragraph_links: not read back.
-        "credits": _credits_json(credit_report(comparison.a, comparison.b)),
+        "credits": _credits_json(comparison.credits),
         "stats": asdict(comparison.stats),
     }
 

@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # only for the annotation: credits imports this module
+    from .credits import CreditReport
 
 
 class Side(StrEnum):
@@ -284,6 +287,15 @@ class Comparison:
         from .paragraph_links import link_paragraphs  # local: it imports this module
 
         return link_paragraphs(self.a, self.b, self.links)
+
+    @cached_property
+    def credits(self) -> CreditReport:
+        """Who each side credits and which names the other drops (core.credits), found
+        once: the status line, the Statistics dock and every export read it. The window's
+        worker asks first, so the UI thread only reads it."""
+        from .credits import credit_report  # local: it imports this module
+
+        return credit_report(self.a, self.b)
 
     def to_json(self, *, with_text: bool = False) -> dict[str, Any]:
         from .jsonio import comparison_to_json  # local: jsonio imports this module

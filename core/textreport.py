@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .credits import credit_lines, credit_report
+from .credits import credit_lines
 from .model import Comparison, FigureChange, Link, QuoteChange, Side
 from .reportrows import (
     change_words,
@@ -43,7 +43,7 @@ def text_report(comparison: Comparison) -> str:
         f"{s.b_verbatim_pct}% reused word for word (longest run {s.longest_verbatim_words} words); "
         f"original: {s.a_removed_pct}% removed",
         *(f"credits, {label}: {names}"
-          for label, names in credit_lines(credit_report(comparison.a, comparison.b))),
+          for label, names in credit_lines(comparison.credits)),
         "",
     ]
     unlinked = unlinked_quote_changes(comparison)

@@ -47,6 +47,7 @@ def prepare(comparison: Comparison, view: ViewState, overrides: Overrides,
     if comparison.outcome is not Outcome.COMPLETED:
         return Compared(comparison)
     prepare_rewrites(comparison)  # the rewrite anchors
+    comparison.credits  # noqa: B018 - found here, read by the status line and the dock
     plan = plan_render(comparison, view)
     if cancelled():
         return Compared(comparison)

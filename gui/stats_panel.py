@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from collatio.core.credits import credit_lines, credit_report
+from collatio.core.credits import credit_lines
 from collatio.core.model import Comparison
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -66,7 +66,7 @@ def stats_rows(comparison: Comparison | None) -> list[tuple[str, str]]:
     figures = Counter(f.change for link in comparison.links for f in link.figure_changes)
     rows += [("Figure changes", SECTION), ("total", str(s.figure_changes))]
     rows += [(name, str(figures.get(name, 0))) for name in ("changed", "dropped", "added")]
-    credits = credit_lines(credit_report(comparison.a, comparison.b))
+    credits = credit_lines(comparison.credits)
     if credits:
         rows += [("Credits", SECTION), *credits]
     rows += [("Compared as", SECTION)]

@@ -24,7 +24,7 @@ from collatio.core import (
     compare,
     load_text,
 )
-from collatio.core.credits import credit_note, credit_report
+from collatio.core.credits import credit_note
 from collatio.core.gcpause import gc_paused
 from collatio.core.options import CompareOptions
 from collatio.core.overrides import Overrides, Resolution
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         names = [Path(doc.source).name for doc in (comparison.a, comparison.b) if doc.source]
         self.setWindowTitle(f"{' ↔ '.join(names)} — Collatio" if names else "Collatio")
         self._render()
-        credits = credit_note(credit_report(comparison.a, comparison.b))
+        credits = credit_note(comparison.credits)
         self.summary.setText(comparison.stats.summary() + credits + semantic_note(comparison.options))
         self.comparison_shown.emit(comparison)
 

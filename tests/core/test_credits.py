@@ -117,3 +117,9 @@ def test_the_status_line_names_a_credit_change_and_is_silent_otherwise() -> None
     assert credit_note(credit_report(c.a, c.b)) == " · credit dropped: dpa, Max Muster; credit added: AFP"
     same = compare(f"BERLIN (dpa) – {BODY}\n", f"Berlin (dpa) – {BODY}\n")
     assert credit_note(credit_report(same.a, same.b)) == ""
+
+
+def test_a_comparison_finds_its_credits_once() -> None:
+    c = compare(f"BERLIN (dpa) – {BODY}\n", f"Berlin (AFP) – {BODY}\n")
+    assert c.credits == credit_report(c.a, c.b)
+    assert c.credits is c.credits  # computed once, then read
