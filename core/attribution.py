@@ -15,8 +15,10 @@ capitalised words of that clause, less what names nobody:
 
 Two quotations are re-attributed when both tags name someone and no name is shared, or
 when one tag names the speaker and the other makes the speaker anonymous ("sagte ein
-Sprecher"). A tag with only a pronoun ("fügte er hinzu") names nobody, so nothing is
-claimed.
+Sprecher", "hieß es aus Regierungskreisen", "witnesses told the BBC"). A tag with only a
+pronoun or a description ("fügte er hinzu", "sagte der Grünen-Politiker") refers back:
+``refers_back`` says so, and the caller names its speaker with ``antecedent`` from the
+sentence before, or claims nothing.
 
 May import: the standard library.
 """
@@ -102,6 +104,17 @@ _ADVERBS = _words(
     "finally moreover furthermore besides instead thus hence indeed"
 )
 _ARTICLES = _words("der die das den dem des ein eine einer einem eines the a an")
+# Pronouns that refer back to a person named just before ("„…“, fügte er hinzu").
+_PRONOUNS = _words("er sie he she")
+_DEFINITE = _words("der die den dem des the")
+# Titles that name an institution, not a person: "die Regierung" refers to nobody before.
+_INSTITUTIONS = ("agentur", "zeitung", "sender", "regierung", "vorstand", "agency",
+                 "newspaper", "government")
+# Unnamed groups as sources; German compounds end in them ("aus Regierungskreisen",
+# "Augenzeugen"): someone, but nobody named, like "ein Sprecher".
+_COLLECTIVES = ("kreise", "kreisen", "quellen", "zeugen", "beobachter", "insider",
+                "informanten", "sources", "witnesses", "insiders", "observers", "officials",
+                "aides", "diplomats")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +127,12 @@ class Speaker:
     # Institutions a title names ("Kremlsprecher" → "kreml"): not the speaker, but the
     # same voice as a plain "der Kreml" on the other side.
     speaks_for: frozenset[str] = frozenset()
+    # A pronoun or a description ("er", "der Grünen-Politiker", span = that word): the
+    # speaker is someone named before (``antecedent``); alone it claims nothing.
+    refers_back: bool = False
+    # The tag names an institution ("zitierte die Nachrichtenagentur Xinhua"): no person
+    # a later "er" can refer to.
+    institution: bool = False
 
 
 def _clauses(text: str, spans: Sequence[tuple[int, int]],
@@ -199,6 +218,8 @@ def _names(text: str, clause: tuple[int, int],
             continue
         if match.start() > 0 and text[match.start() - 1] == "-":
             continue  # the tail of "65-Jährige": no word of its own
+        if lower.endswith(_COLLECTIVES):
+            continue  # "Augenzeugen": an unnamed group (``_anonymous``), no name
         if _is_title(lower):
             stem = next((lower[: -len(t)] for t in _SPEAKS_FOR if lower.endswith(t)), "")
             if len(stem) >= 3:
@@ -207,8 +228,10 @@ def _names(text: str, clause: tuple[int, int],
         if governed or lower in _NOBODY or lower in _OPENS_SPEAKER:
             continue
         following = words[k + 1].group(0).lower() if k + 1 < len(words) else ""
-        if lower.endswith("s") and _is_title(following):
-            continue  # "Putins Sprecher": whom the speaker works for, not the speaker
+        if lower.endswith(("s", "e", "en", "er")) and _is_title(following):
+            # "Putins Sprecher": whom the speaker works for; "der Deutschen Presse-Agentur":
+            # an adjective of the title whom the speaker told. Neither is the speaker.
+            continue
         if match.start() == first and _opens_sentence_only(text, lower):
             continue
         found.append((lower, match.start(), match.end()))
@@ -251,7 +274,7 @@ def find_speaker(text: str, sentences: Sequence[tuple[int, int]],
     first += len(text[first:nearest[1]]) - len(text[first:nearest[1]].lstrip())
     names, speaks_for = _names(text, nearest, first)
     if not names:
-        return _anonymous(text, nearest)
+        return _anonymous(text, nearest) or _referring(text, nearest)
     # The span shown is the longest run of adjacent names ("Pentagon spokesman John Kirby"
     # shows "John Kirby"); all the names count for matching.
     runs: list[list[tuple[str, int, int]]] = []
@@ -260,9 +283,14 @@ def find_speaker(text: str, sentences: Sequence[tuple[int, int]],
             runs[-1].append(name)
         else:
             runs.append([name])
-    longest = max(runs, key=len)
+    # On a tie the last: a name follows what describes it ("Africa CDC head Jean Kaseya").
+    longest = max(reversed(runs), key=len)
+    # The word before the name says what it is: "Nachrichtenagentur Xinhua" (but "sagte
+    # Merz der Deutschen Presse-Agentur" is a person, who told an agency).
+    before = [w.group(0).lower() for w in _WORD.finditer(text, nearest[0], longest[0][1])]
+    institution = bool(before) and before[-1].rstrip("sn").endswith(_INSTITUTIONS)
     return Speaker(frozenset(n for n, _, _ in names), (longest[0][1], longest[-1][2]),
-                   frozenset(speaks_for))
+                   frozenset(speaks_for), institution=institution)
 
 
 def _anonymous(text: str, clause: tuple[int, int]) -> Speaker | None:
@@ -279,6 +307,51 @@ def _anonymous(text: str, clause: tuple[int, int]) -> Speaker | None:
                     break
                 last = word
             return Speaker(frozenset(), (match.start(), last.end()))
+    for match in words:
+        if match.group(0).lower().endswith(_COLLECTIVES):
+            return Speaker(frozenset(), match.span())
+    return None
+
+
+def _person_title(word: str) -> bool:
+    tail = word.rsplit("-", 1)[-1]  # "Grünen-Politiker", "65-Jährige"
+    return (_is_title(word) or _is_title(tail)) and not word.rstrip("sn").endswith(_INSTITUTIONS)
+
+
+def _referring(text: str, clause: tuple[int, int]) -> Speaker | None:
+    """A tag whose speaker is a pronoun ("fügte er hinzu", "he added") or a description
+    after a definite article ("sagte der Grünen-Politiker", "the minister said")."""
+    words = list(_WORD.finditer(text, clause[0], clause[1]))
+    for k, match in enumerate(words):
+        lower = match.group(0).lower()
+        if lower in _PRONOUNS:
+            return Speaker(frozenset(), match.span(), refers_back=True)
+        if lower in _DEFINITE:
+            for word in words[k + 1 : k + 3]:  # "der frühere Minister"
+                if _person_title(word.group(0).lower()):
+                    return Speaker(frozenset(), (match.start(), word.end()), refers_back=True)
+    return None
+
+
+def antecedent(text: str, sentence: tuple[int, int]) -> Speaker | None:
+    """The person a sentence introduces with a title ("Wirtschaftsminister Robert Habeck
+    hat …", "Chief Constable Stephen Watson said"): the names right after the first person
+    title, which a "er" or "der Grünen-Politiker" in the next sentence refers to."""
+    words = list(_WORD.finditer(text, sentence[0], sentence[1]))
+    for k, match in enumerate(words):
+        if not match.group(0)[0].isupper() or not _person_title(match.group(0).lower()):
+            continue
+        run: list[re.Match[str]] = []
+        for word in words[k + 1 :]:
+            gap = text[(run[-1] if run else match).end() : word.start()]
+            lower = word.group(0).lower()
+            if gap.strip() or not word.group(0)[0].isupper() or lower in _NOBODY \
+                    or _is_title(lower):
+                break
+            run.append(word)
+        if run:
+            return Speaker(frozenset(w.group(0).lower() for w in run),
+                           (run[0].start(), run[-1].end()))
     return None
 
 

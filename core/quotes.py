@@ -26,8 +26,8 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz
 
-from .attribution import Speaker, find_speaker, reattributed
-from .model import Document, Link, QuoteChange
+from .attribution import Speaker, antecedent, find_speaker, reattributed
+from .model import Document, Link, QuoteChange, Sentence
 from .normalise import collapse_whitespace, fold_typography, normalise_span
 
 # Opening mark → closing marks. Straight double quotes pair with themselves.
@@ -135,13 +135,43 @@ def _overlapping(
 
 
 def _speaker(doc: Document, sentence_ids: Sequence[str], quotes: Sequence[Quote],
-             quote: Quote) -> Speaker | None:
-    """The speaker named for ``quote``, in the link's sentences that hold it."""
-    spans = [(s.start, s.end) for s in map(doc.sentence, sentence_ids)
-             if s.start < quote.end and quote.start < s.end]
+             quote: Quote, *, resolve: bool = True) -> Speaker | None:
+    """The speaker named for ``quote``, in the link's sentences that hold it; for a
+    pronoun or a description ("he added"), the one it refers to (``_referred``).
+
+    ``quotes`` are all the document's quotations: those in the sentences are quoted
+    regions, never a speech tag, and the one before may be whom a pronoun refers to.
+    """
+    held = [s for s in map(doc.sentence, sentence_ids) if s.start < quote.end and quote.start < s.end]
+    spans = [(s.start, s.end) for s in held]
     # Each opening and closing mark is one character beside the quoted words.
-    regions = [(q.start - 1, q.end + 1) for q in quotes]
-    return find_speaker(doc.text, spans, regions, (quote.start, quote.end))
+    regions = [(q.start - 1, q.end + 1) for q in overlapping(quotes, spans)]
+    found = find_speaker(doc.text, spans, regions, (quote.start, quote.end))
+    if found is None or not found.refers_back:
+        return found
+    return _referred(doc, held[0], quotes) if resolve and held else None
+
+
+def _referred(doc: Document, first: Sentence, quotes: Sequence[Quote]) -> Speaker | None:
+    """Whom "he"/"der Minister" in the sentence ``first`` refers to: the named speaker of a
+    quotation in the sentence before ("„…“, sagte Tedros. „…“, fügte er hinzu.") unless an
+    institution gave it ("zitierte die Nachrichtenagentur Xinhua"), else,
+    in the same paragraph, the person that sentence introduces with a title
+    ("Wirtschaftsminister Robert Habeck …"). Only the one sentence before: further back,
+    a pronoun may as well mean someone named in between."""
+    if first.index == 0:
+        return None
+    before = doc.sentences[first.index - 1]
+    for quote in reversed(overlapping(quotes, [(before.start, before.end)])):
+        if quote.start >= first.start:
+            continue  # the same quotation, running on into ``first``
+        speaker = _speaker(doc, [before.id], quotes, quote, resolve=False)
+        if speaker is not None and speaker.names:
+            # "he" is a person, not the agency that quoted him.
+            return None if speaker.institution else speaker
+    if before.paragraph != first.paragraph:
+        return None
+    return antecedent(doc.text, (before.start, before.end))
 
 
 def _pair(
@@ -183,8 +213,8 @@ def link_quote_changes(
                 changes.append(QuoteChange("altered", *spans, link.id))
             # Checked whether or not the words changed: a paraphrased quotation given to
             # another speaker is the worse change, and must not hide behind "altered".
-            speaker_a = _speaker(a, link.a, qa, left)
-            speaker_b = _speaker(b, link.b, qb, right)
+            speaker_a = _speaker(a, link.a, quotes_a, left)
+            speaker_b = _speaker(b, link.b, quotes_b, right)
             # A quotation split by its tag („Das ist“, sagte Merz, „ein Skandal.“) is
             # two quotations with one speaker: one re-attribution.
             if speaker_a and speaker_b and reattributed(speaker_a, speaker_b) \
@@ -223,11 +253,8 @@ def _speaker_anywhere(doc: Document, quotes: Sequence[Quote], span: tuple[int, i
     quote = next((q for q in quotes if (q.start, q.end) == span), None)
     if quote is None:
         return None
-    held = [s for s in doc.sentences if s.start < quote.end and quote.start < s.end]
-    # Every quotation of those sentences is a quoted region, not only this one: another
-    # quotation's words are no speech tag.
-    regions = overlapping(quotes, [(s.start, s.end) for s in held])
-    return _speaker(doc, [s.id for s in held], regions, quote)
+    held = [s.id for s in doc.sentences if s.start < quote.end and quote.start < s.end]
+    return _speaker(doc, held, quotes, quote)
 
 
 def rejoin_moved_quotes(a: Document, b: Document, changes: Sequence[QuoteChange],

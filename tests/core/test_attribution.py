@@ -82,6 +82,17 @@ CASES = [
     ('"This is the biggest investment in public transport," said Mayor Anna Berg.',
      '"This is the biggest investment in public transport," said councillor Tom Hill.',
      ["reattributed"]),
+    # Unnamed groups are anonymous sources, like "ein Sprecher".
+    (f"„{QUOTE_A}“, sagte Annalena Baerbock.", f"„{QUOTE_A}“, hieß es aus Regierungskreisen.",
+     ["reattributed"]),
+    (f'"{QUOTE_A}," said Chief Constable Stephen Watson.', f'"{QUOTE_A}," witnesses told the BBC.',
+     ["reattributed"]),
+    (f"„{QUOTE_A}“, sagten Augenzeugen.", f"„{QUOTE_A}“, berichteten Zeugen.", []),
+    # The adjective of a title the speaker told is not the speaker ("der Deutschen
+    # Presse-Agentur" on both sides).
+    (f"„{QUOTE_A}“, sagte Außenministerin Annalena Baerbock der Deutschen Presse-Agentur.",
+     f"„{QUOTE_A}“, sagte Entwicklungsministerin Svenja Schulze der Deutschen Presse-Agentur.",
+     ["reattributed"]),
 ]
 
 
@@ -126,3 +137,55 @@ def test_speaker_is_read_from_the_nearest_tag() -> None:
     right = find_speaker(text, sentences[1:], regions, (second + 1, regions[1][1] - 1))
     assert left is not None and left.names == {"xi"}
     assert right is not None and right.names == {"putin"}
+
+
+# Texts of several sentences: a pronoun or a description refers to the sentence before.
+REFERRING = [
+    # "he added" after a quotation of Tedros is Tedros; the original gave it to Kaseya.
+    ('"This should concern us all," Tedros said in Geneva. "We need vaccines now, not next '
+     'year," Africa CDC head Jean Kaseya said.',
+     '"This should concern us all," Tedros said in Geneva. "We need vaccines now, not next '
+     'year," he added.',
+     [("Jean Kaseya", "Tedros")]),
+    # The same "he added" on both sides: the same speaker.
+    ('"This should concern us all," Tedros said in Geneva. "We need vaccines now, not next '
+     'year," he added.',
+     '"This should concern us all," Tedros told reporters in Geneva. "We need vaccines now, '
+     'not next year," he added.',
+     []),
+    # A description refers to the person the sentence before introduces with a title.
+    ("Wirtschaftsminister Robert Habeck fordert ein Sondervermögen für die Industrie. „Wir "
+     "können uns Stillstand nicht leisten“, sagte der Grünen-Politiker in Berlin.",
+     "In der Koalition wird über ein Sondervermögen für die Industrie gestritten. „Wir "
+     "können uns Stillstand nicht leisten“, sagte Finanzminister Christian Lindner in Berlin.",
+     [("Robert Habeck", "Christian Lindner")]),
+    # Across a paragraph break the titled person is not taken: a new paragraph often
+    # turns to someone else.
+    ("Wirtschaftsminister Robert Habeck fordert ein Sondervermögen für die Industrie.\n\n„Wir "
+     "können uns Stillstand nicht leisten“, sagte der Grünen-Politiker in Berlin.",
+     "In der Koalition wird über ein Sondervermögen für die Industrie gestritten.\n\n„Wir "
+     "können uns Stillstand nicht leisten“, sagte Finanzminister Christian Lindner in Berlin.",
+     []),
+    # A pronoun whose sentence before introduces nobody by title claims nothing: it may
+    # mean anyone named earlier.
+    ("„Dieser Haushalt ist unseriös und verfassungswidrig“, sagte Merz. Auch Söder meldete "
+     "sich zu Wort.",
+     "Auch Söder meldete sich zu Wort. „Dieser Haushalt ist unseriös und verfassungswidrig“, "
+     "sagte er.",
+     []),
+    # An institution ("die Regierung") is no person a description refers back to.
+    ("Kanzler Olaf Scholz reiste nach Kiew. „Die Hilfe für die Ukraine geht weiter“, teilte "
+     "die Regierung mit.",
+     "Kanzler Olaf Scholz reiste nach Kiew. „Die Hilfe für die Ukraine geht weiter“, sagte "
+     "Robert Habeck.",
+     []),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "speakers"), REFERRING)
+def test_pronouns_and_descriptions_refer_back(a: str, b: str,
+                                               speakers: list[tuple[str, str]]) -> None:
+    found = [(a[slice(*q.speaker_a)], b[slice(*q.speaker_b)])
+             for q in compare(a, b).quote_changes
+             if q.change == "reattributed" and q.speaker_a and q.speaker_b]
+    assert found == speakers
