@@ -45,7 +45,9 @@ _CUE = re.compile(
     r"said|says|say|told|tells|added|adds|wrote|writes|stated|states|according|quoted|"
     r"quoting|explained|explains|stressed|stresses|warned|warns|noted|notes|argued|"
     r"argues|claimed|claims|insisted|insists|asked|replied|announced|reported|reports|"
-    r"declared|recalled|continued|concluded|tweeted|posted|confirmed|"
+    r"declared|recalled|continued|concluded|tweeted|posted|confirmed|acknowledged|"
+    r"acknowledges|admitted|admits|conceded|concedes|cautioned|cautions|emphasi[sz]ed|"
+    r"emphasi[sz]es|remarked|predicted|observed|"
     r"dit|déclaré|selon|affirmé|ajouté|dijo|afirmó|según|detto|secondo|zei|volgens",
 )
 # Cues that open a sentence, capitalised ("Laut Peskow …", "According to …", "So …"). Any
@@ -54,8 +56,15 @@ _OPENING_CUES = _words("laut so zufolge according")
 _MARKS = "„“”»«\"‚‘’"
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _INSIDE = re.compile(r"(?:[^\W\d_]|[,;:])\s+([^\W\d_][\w’'-]*)")
-# Where a clause ends: punctuation (the quotation marks are handled as regions).
+# Where a clause ends: punctuation (the quotation marks are handled as regions), but not
+# the full stop of a title's abbreviation (``_clauses``).
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]")
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+# Titles written as abbreviations ("said Rep. Tom Calder", "sagte Dr. Anna Berg").
+_TITLE_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof rep sen gov gen lt col sgt capt adm maj cmdr rev hon pres supt insp "
+    "det atty amb sec hr fr dipl ing"
+)
 _NOBODY = _words(
     "der die das den dem des ein eine einer eines einem er sie es wir ich ihr man und oder "
     "aber doch so laut zufolge am im beim vom zum zur the a an he she it they we i you "
@@ -152,10 +161,17 @@ def _clauses(text: str, spans: Sequence[tuple[int, int]],
                 continue
             begin = piece_start
             for mark in _CLAUSE_END.finditer(text, piece_start, piece_end):
+                if mark.group(0) == "." and _after_title_abbreviation(text, mark.start()):
+                    continue
                 clauses.append((begin, mark.start()))
                 begin = mark.end()
             clauses.append((begin, piece_end))
     return [c for c in clauses if text[c[0]:c[1]].strip()]
+
+
+def _after_title_abbreviation(text: str, stop: int) -> bool:
+    word = _LAST_WORD.search(text, max(0, stop - 8), stop)
+    return word is not None and word.group(1).lower() in _TITLE_ABBREVIATIONS
 
 
 @lru_cache(maxsize=2)  # the two texts of the comparison at hand
@@ -180,7 +196,7 @@ def _opens_sentence_only(text: str, word: str) -> bool:
 
 def _is_title(word: str) -> bool:
     # Declined titles count too: "des Ministers", "dem Präsidenten".
-    return word.endswith(_TITLES) or word.rstrip("sn").endswith(_TITLES) or (
+    return word in _TITLE_ABBREVIATIONS or word.endswith(_TITLES) or word.rstrip("sn").endswith(_TITLES) or (
         word.endswith("en") and word[:-2].endswith(_TITLES))
 
 

@@ -82,6 +82,14 @@ CASES = [
     ('"This is the biggest investment in public transport," said Mayor Anna Berg.',
      '"This is the biggest investment in public transport," said councillor Tom Hill.',
      ["reattributed"]),
+    # A title's abbreviation is a title, and its full stop ends no clause.
+    (f'"{QUOTE_A}," said Rep. Tom Calder, the Oklahoma Republican.',
+     f'"{QUOTE_A}," said Rep. Rosa Delgado, the top Democrat.', ["reattributed"]),
+    (f'"{QUOTE_A}," said Mr. Calder.', f'"{QUOTE_A}," said Tom Calder.', []),
+    (f"„{QUOTE_A}“, sagte Prof. Dr. Anna Berg.", f"„{QUOTE_A}“, sagte Dr. Karl Weber.",
+     ["reattributed"]),
+    # More English speech verbs.
+    (f'"{QUOTE_A}," Calder said.', f'"{QUOTE_A}," Delgado acknowledged.', ["reattributed"]),
     # Unnamed groups are anonymous sources, like "ein Sprecher".
     (f"„{QUOTE_A}“, sagte Annalena Baerbock.", f"„{QUOTE_A}“, hieß es aus Regierungskreisen.",
      ["reattributed"]),
@@ -119,6 +127,8 @@ def test_reattribution_carries_both_speakers() -> None:
     (f'"{QUOTE_B}," said Pentagon spokesman John Kirby.', "John Kirby"),
     # An anonymous speaker is shown as written.
     (f'"{QUOTE_B}," said a Republican aide.', "a Republican aide"),
+    # Not the abbreviated title, and of two runs of names the one closer to the verb.
+    (f'"{QUOTE_B}," said Sen. Mark Hollis.', "Mark Hollis"),
 ])
 def test_the_speaker_shown_is_the_name(b: str, speaker: str) -> None:
     a = f"„{QUOTE_A}“, sagte Xi Jinping."
