@@ -125,6 +125,23 @@ def _clipped(doc: Document, span: tuple[int, int], within: tuple[int, int]) -> s
 
 
 _EDGE_MARKS = " .,;:!?"
+# The quotation marks of the comparison's language, for quoting the texts in reports.
+_QUOTE_MARKS = {"de": ("„", "“"), "fr": ("« ", " »"), "es": ("«", "»"), "it": ("«", "»"),
+                "nl": ("‘", "’")}
+_ENGLISH_MARKS = ("“", "”")
+
+
+def quote_marks(comparison: Comparison) -> tuple[str, str]:
+    """The quotation marks of the language the texts were compared in ("„" "“" for
+    German, "“" "”" for English and any language not listed)."""
+    # German when unrecorded, as where the texts are too short to tell (core.language).
+    return _QUOTE_MARKS.get(str(comparison.options.get("language", "de")), _ENGLISH_MARKS)
+
+
+def quoted(comparison: Comparison, text: str) -> str:
+    """``text`` in the quotation marks of the comparison's language."""
+    opening, closing = quote_marks(comparison)
+    return f"{opening}{text}{closing}"
 
 
 def change_words(comparison: Comparison, change: QuoteChange | FigureChange,
@@ -136,8 +153,8 @@ def change_words(comparison: Comparison, change: QuoteChange | FigureChange,
         note = quote_note(comparison, link, change)
         if change.change == "reattributed" and note:
             # Which quotation: two swapped quotations would read "X → Y; Y → X".
-            quoted = span_words(comparison.b, change.b) or span_words(comparison.a, change.a)
-            note = f"„{_opening(quoted)}“ {note}"
+            text = span_words(comparison.b, change.b) or span_words(comparison.a, change.a)
+            note = f"{quoted(comparison, _opening(text))} {note}"
     else:
         what, note = FIGURE_CHANGE_WORDS.get(change.change, change.change), ""
     words = note or " → ".join(

@@ -18,7 +18,9 @@ from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 from collatio.core.reportrows import (
     FIGURE_CHANGE_WORDS,
     QUOTE_CHANGE_WORDS,
+    quote_marks,
     quote_note,
+    quoted,
     span_words,
 )
 
@@ -47,6 +49,7 @@ class LinkDetails:
     sentences_a: int
     sentences_b: int
     figures: tuple[QuoteLine, ...] = ()  # the same shape: what changed, then each side's text
+    marks: tuple[str, str] = ("“", "”")  # the quotation marks of the texts' language
 
 
 def link_details(comparison: Comparison, link: Link) -> LinkDetails:
@@ -73,7 +76,8 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
         for f in link.figure_changes
     )
     return LinkDetails(link.id, link.kind.value, f"{round(link.similarity * 100)} %", link.moved,
-                       words.terms, tuple(quotes), len(link.a), len(link.b), figures)
+                       words.terms, tuple(quotes), len(link.a), len(link.b), figures,
+                       quote_marks(comparison))
 
 
 def figure_values(f: QuoteLine) -> str:
@@ -98,17 +102,19 @@ def details_html(d: LinkDetails, muted: str) -> str:
                      + escape(", ".join(d.shared)))
     else:
         parts.append(f"<span style='color:{muted}'>No shared content words.</span>")
+    opening, closing = d.marks
     for q in d.quotes:
         line = f"⚠ <b>{escape(q.change)}</b>" + (f": {escape(q.edits)}" if q.edits else "")
         if q.change == QUOTE_CHANGE_WORDS["reattributed"]:
             # The speakers are the news; the quotation itself is named once, clipped.
-            line += f"<br>&nbsp;&nbsp;„{escape(shorten(q.b or q.a, 70, placeholder=' …'))}“"
+            line += (f"<br>&nbsp;&nbsp;{opening}"
+                     f"{escape(shorten(q.b or q.a, 70, placeholder=' …'))}{closing}")
             parts.append(line)
             continue
         if q.a:
-            line += f"<br>&nbsp;&nbsp;original: „{escape(q.a)}“"
+            line += f"<br>&nbsp;&nbsp;original: {opening}{escape(q.a)}{closing}"
         if q.b:
-            line += f"<br>&nbsp;&nbsp;revision: „{escape(q.b)}“"
+            line += f"<br>&nbsp;&nbsp;revision: {opening}{escape(q.b)}{closing}"
         parts.append(line)
     for f in d.figures:
         parts.append(f"# <b>{escape(f.change)}</b>: {escape(figure_values(f))}")
@@ -128,9 +134,9 @@ def tooltip_text(comparison: Comparison, sentence: Sentence) -> str:
     for q in d.quotes:
         text += f"\n⚠ {q.change}" + (f": {q.edits}" if q.edits else "")
         if q.a:
-            text += f"\n   original: „{q.a}“"
+            text += f"\n   original: {quoted(comparison, q.a)}"
         if q.b:
-            text += f"\n   revision: „{q.b}“"
+            text += f"\n   revision: {quoted(comparison, q.b)}"
     for f in d.figures:
         text += f"\n# {figure_line(f)}"
     return text
@@ -144,7 +150,7 @@ def passage_lines(comparison: Comparison, sentence: Sentence) -> list[str]:
         return []
     return [
         "Its paragraph is part of the rewrite of the original paragraph\n"
-        f"   „{first_sentence(comparison, Side.A, comparison.a.paragraph(p.a).sentences, 60)}“\n"
+        f"   {quoted(comparison, first_sentence(comparison, Side.A, comparison.a.paragraph(p.a).sentences, 60))}\n"
         "though no sentence of it matches."
         for p in comparison.paragraph_links
         if p.b == sentence.paragraph and p.basis is ParagraphBasis.ORDER
@@ -183,5 +189,5 @@ def unlinked_html(comparison: Comparison, change: Change) -> str:
         text += ("<br>At the same place, but no sentence of one matches the other: "
                  "separate cuts and additions, not a rewrite.")
     for q in unlinked_quotes(comparison, change):
-        text += f"<br>⚠ <b>{escape(q.change)}</b>: „{escape(q.a or q.b)}“"
+        text += f"<br>⚠ <b>{escape(q.change)}</b>: {escape(quoted(comparison, q.a or q.b))}"
     return text

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collatio.core import compare
+import dataclasses
+
+import pytest
+from collatio.core import CompareOptions, compare
 from collatio.core.model import Document, Sentence
-from collatio.core.reportrows import sentence_of_span
+from collatio.core.reportrows import change_words, quoted, sentence_of_span
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,3 +43,25 @@ def test_the_sentence_a_span_starts_in() -> None:
 @given(st.integers(min_value=-3, max_value=len(TEXT) + 3))
 def test_the_search_agrees_with_the_definition_at_every_offset(offset: int) -> None:
     assert sentence_of_span(DOC, (offset, offset + 2)) == _scanned(DOC, offset)
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("de", "„Wir sind Freunde“"),  # German low-high marks
+    ("en", "“Wir sind Freunde”"),  # English curly marks
+    ("fr", "« Wir sind Freunde »"),  # French guillemets with their spaces
+    ("pl", "“Wir sind Freunde”"),  # a language without its own entry: English marks
+])
+def test_reports_quote_in_the_marks_of_the_language(language: str, expected: str) -> None:
+    c = compare("Er sagte etwas.", "Er sagte etwas.", options=CompareOptions(language="de"))
+    c = dataclasses.replace(c, options={**c.options, "language": language})
+    assert quoted(c, "Wir sind Freunde") == expected
+
+
+def test_an_english_reattribution_is_noted_in_english_marks() -> None:
+    q = "We cannot keep asking families to wait while Washington argues"
+    c = compare(f'"{q}," said Sen. Mark Hollis.', f'"{q}," said Gov. Daniel Reyes.',
+                options=CompareOptions(language="en"))
+    (change,) = c.quote_changes
+    assert change_words(c, change, c.links[0]) == (
+        "quotation attributed to someone else",
+        "“We cannot keep asking families to …” Mark Hollis → Daniel Reyes")
