@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .figures import find_figures
+from .figurescan import find_figures
 from .model import DiffOp, Document, Link, LinkKind, OpKind
 from .normalise import collapse_whitespace, fold_typography
 from .tokens import Token

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from collatio.core import compare
 from collatio.core.export_csv import export_csv
-from collatio.core.figures import find_figures, statement
+from collatio.core.figures import statement
+from collatio.core.figurescan import find_figures
 from collatio.core.jsonio import comparison_from_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
