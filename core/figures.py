@@ -76,6 +76,21 @@ def _leftovers(figures_a: Sequence[Figure],
     return only_a, only_b
 
 
+def _paired(side_a: list[Figure], side_b: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Pairs of changed figures, taken out of both lists: first those with the same unit
+    ("23%" → "32%", wherever each stands), then the rest in reading order."""
+    pairs: list[tuple[Figure, Figure]] = []
+    for fa in [f for f in side_a if f.unit is not None]:
+        fb = next((f for f in side_b if f.unit == fa.unit), None)
+        if fb is not None:
+            pairs.append((fa, fb))
+            side_a.remove(fa)
+            side_b.remove(fb)
+    while side_a and side_b:
+        pairs.append((side_a.pop(0), side_b.pop(0)))
+    return pairs
+
+
 def link_figure_changes(link: Link, stated_a: Statement, stated_b: Statement) -> tuple[FigureChange, ...]:
     """The figures of this link that the revision changed, dropped or added.
 
@@ -89,15 +104,15 @@ def link_figure_changes(link: Link, stated_a: Statement, stated_b: Statement) ->
         return ()
     only_a, only_b = _leftovers(figures_a, figures_b)
     changes: list[FigureChange] = []
-    for sort in ("number", "month", "weekday"):
+    for sort in ("number", "date", "month", "weekday"):
         side_a = [f for f in only_a if f.sort == sort]
         side_b = [f for f in only_b if f.sort == sort]
-        for fa, fb in zip(side_a, side_b, strict=False):
+        for fa, fb in _paired(side_a, side_b):
             changes.append(FigureChange("changed", (fa.start, fa.end), (fb.start, fb.end), link.id))
-        for fa in side_a[len(side_b):]:
+        for fa in side_a:
             if (fa.sort, fa.value) not in stated_b.values:
                 changes.append(FigureChange("dropped", (fa.start, fa.end), None, link.id))
-        for fb in side_b[len(side_a):]:
+        for fb in side_b:
             if (fb.sort, fb.value) not in stated_a.values:
                 changes.append(FigureChange("added", None, (fb.start, fb.end), link.id))
     # Reading order: the original's figures (changed, dropped), then the added ones.

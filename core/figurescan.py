@@ -101,15 +101,36 @@ _UNITS = _units()
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _PREFIX_UNITS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _NUMBER = re.compile(
-    # A date, day.month.year (year optional): three figures.
+    # A date, day.month.year (year optional): a date and a year.
     r"(?P<date>(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})?)(?!\d)"
     # A number: grouped thousands, a decimal part or a time, an optional scale word.
     r"|(?P<number>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f\u2009 ])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*"
     r"(?:[.,]\d+)?|\d+(?:[.,]\d+|:\d{2})?)"
+    # Glued to the number: a scale ("$3.5bn", "£2m"), a unit ("5km") or an English
+    # ordinal's ending ("3rd").
+    r"(?P<suffix>bn|tn|mn|km|kg|cm|mm|st|nd|rd|th|m|k)?"
     r"(?!\w)(?:\s+(?P<scale>" + _SCALE + r")(?!\w))?"
     r"(?:\s?(?P<unit>" + _UNIT + r")(?![^\W\d_]))?"
 )
 _SCALE_AFTER = re.compile(r"\s+(" + _SCALE + r")(?!\w)")
+_GLUED_SCALES = {"k": "e3", "mn": "e6", "bn": "e9", "tn": "e12"}
+# Abbreviated months, read only beside a day ("Feb. 20", "20 Feb"): "Jan" alone is a name.
+_MONTH_ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Febr": 2, "Mar": 3, "Mär": 3, "Apr": 4, "Jun": 6, "Jul": 7,
+    "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Okt": 10, "Nov": 11, "Dec": 12, "Dez": 12,
+}
+_MONTH_NUMBERS = _MONTHS | _MONTH_ABBREVIATIONS
+_ANY_MONTH = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_ENGLISH_MONTH = "|".join(sorted((*_MONTH_NAMES[1], *_MONTH_ABBREVIATIONS), key=len, reverse=True))
+# A day and its month are one date ("3. März", "20 February", "5th of May"; in English
+# also "Feb. 20", "March 5th"), so a changed day reads "Feb. 20 → Feb. 2", not "20 → 2",
+# and is never paired with another sort of number. German never writes the month first.
+_DAY_MONTH = re.compile(
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<month>" + _ANY_MONTH
+    + r")(?![^\W\d_])")
+_MONTH_DAY = re.compile(
+    r"(?P<month>" + _ENGLISH_MONTH + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%])"
+    r"(?![.,:]\d)(?!\s*(?:percent|per cent|[%‰]))")
 
 
 def _word_forms() -> dict[str, tuple[str, str]]:
@@ -129,6 +150,15 @@ def _word_forms() -> dict[str, tuple[str, str]]:
     for stem, k in _OLD_ORDINALS.items():
         for ending in ("e", "en", "er", "es", "em"):
             forms[stem + ending] = ("number", str(k))
+    # Compound numbers: "sixty-eight", "einundzwanzig".
+    units = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    german_units = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun")
+    for tens, value in _ROUND.items():
+        if value >= 100:
+            continue
+        for k, (unit, german) in enumerate(zip(units, german_units, strict=True), 1):
+            for name in (f"{tens}-{unit}", f"{german}und{tens}"):
+                forms[name] = forms[name.capitalize()] = ("number", str(value + k))
     forms.update({name: ("month", str(k)) for name, k in _MONTHS.items()})
     forms.update({name: ("weekday", str(k)) for name, k in _WEEKDAYS.items()})
     return forms
@@ -162,7 +192,8 @@ def _trie(words: Iterable[str]) -> str:
 _START = attrgetter("start")
 _FORMS = _word_forms()
 _CANDIDATE = re.compile(
-    r"[0-9]+|(?<![^\W\d_])(?P<word>" + _trie(_FORMS) + r")(?![^\W\d_])")
+    r"[0-9]+|(?<![^\W\d_])(?:(?P<word>" + _trie(_FORMS) + r")|(?P<abbreviation>"
+    + _trie(_MONTH_ABBREVIATIONS) + r"))(?![^\W\d_])")
 _CARDINALS = frozenset((*_GERMAN_CARDINALS, *_ENGLISH_CARDINALS, *_ENGLISH_TEENS, *_ROUND))
 
 
@@ -170,8 +201,10 @@ _CARDINALS = frozenset((*_GERMAN_CARDINALS, *_ENGLISH_CARDINALS, *_ENGLISH_TEENS
 class Figure:
     start: int  # source offsets
     end: int
-    sort: str  # "number" | "month" | "weekday": only figures of one sort are paired
-    value: str  # the canonical value ("3.5E+3", "3.5E+9", "2"; see _number_key)
+    # "number" | "date" (a day and its month) | "month" | "weekday": only figures of one
+    # sort are paired
+    sort: str
+    value: str  # the canonical value ("3.5E+3", "3.5E+9", "2", "2-19"; see _number_key)
     unit: str | None = None  # "km", "EUR", "%", … when one is written with it
 
     def __post_init__(self) -> None:
@@ -215,12 +248,12 @@ def _glued(text: str, at: int) -> bool:
 
 def _number(m: re.Match[str], text: str) -> list[Figure]:
     if m.group("date"):
-        figures = [Figure(m.start("day"), m.end("day"), "number", str(int(m.group("day")))),
-                   Figure(m.start("month"), m.end("month"), "month", str(int(m.group("month"))))]
+        figures = [Figure(m.start("day"), m.end("month"), "date",
+                          f"{int(m.group('month'))}-{int(m.group('day'))}")]
         if m.group("year"):
             figures.append(Figure(m.start("year"), m.end("year"), "number", m.group("year")))
         return figures
-    scale = m.group("scale")
+    scale = _SCALES[m.group("scale")] if m.group("scale") else ""
     value = _number_value(m.group("number"), m.group("sep") is not None)
     start, unit = m.start(), _UNITS[m.group("unit")] if m.group("unit") else None
     # A currency sign before the number ("$5 million", "€ 20").
@@ -230,7 +263,26 @@ def _number(m: re.Match[str], text: str) -> list[Figure]:
         start -= 2
     if start != m.start():
         unit = unit or _PREFIX_UNITS[text[start]]
-    return [Figure(start, m.end(), "number", value + (_SCALES[scale] if scale else ""), unit)]
+    suffix = m.group("suffix")
+    if suffix in _GLUED_SCALES:
+        scale = scale or _GLUED_SCALES[suffix]
+    elif suffix == "m":  # "$5m" is five million, "600m" six hundred metres
+        scale, unit = (scale or "e6", unit) if start != m.start() else (scale, unit or "m")
+    elif suffix in ("km", "kg", "cm", "mm"):
+        unit = unit or suffix
+    return [Figure(start, m.end(), "number", value + scale, unit)]
+
+
+def _date(text: str, at: int, stop: int) -> Figure | None:
+    """A day with its month starting at ``at`` ("3. März", "Feb. 20"), as one figure."""
+    if text[at].isdigit():
+        match = None if _glued(text, at) else _DAY_MONTH.match(text, at, stop)
+    else:
+        match = _MONTH_DAY.match(text, at, stop)
+    if match is None or not 1 <= int(match.group("day")) <= 31:
+        return None
+    month = _MONTH_NUMBERS[match.group("month")]
+    return Figure(at, match.end(), "date", f"{month}-{int(match.group('day'))}")
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -245,6 +297,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if at < after:
             continue
         word = m.group("word")
+        if word is None or word in _MONTHS:
+            date = _date(text, at, stop)
+            if date is not None:
+                found.append(date)
+                after = date.end
+                continue
+        if m.group("abbreviation"):
+            continue  # "Jan" without a day
         if word is None:
             number = None if _glued(text, at) else _NUMBER.match(text, at, stop)
             if number is not None:

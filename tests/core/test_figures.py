@@ -32,9 +32,26 @@ FOUND = [
     ("two billion dollars", [("two billion", "2e9")]),
     # A scale word and digits spell one value alike ("two thousand" = "2,000").
     ("two thousand jobs", [("two thousand", "2000")]),
-    # A date is a day, a month and a year.
-    ("am 19.02.2025", [("19", "19"), ("02", "2"), ("2025", "2025")]),
-    ("am 19. Februar 2025", [("19", "19"), ("Februar", "2"), ("2025", "2025")]),
+    # A date is a day with its month (one figure, "month-day") and a year.
+    ("am 19.02.2025", [("19.02", "2-19"), ("2025", "2025")]),
+    ("am 19. Februar 2025", [("19. Februar", "2-19"), ("2025", "2025")]),
+    # English dates, the month first or the day first, abbreviated or not.
+    ("on Feb. 20", [("Feb. 20", "2-20")]),
+    ("LONDON, Feb 22 (Reuters)", [("Feb 22", "2-22")]),
+    ("on March 5th, 2024", [("March 5th", "3-5"), ("2024", "2024")]),
+    ("on the 5th of May", [("5th of May", "5-5")]),
+    # German never writes the month first: "im Juni 30 Prozent" is a month and a share.
+    ("im Juni 30 Prozent", [("Juni", "6"), ("30 Prozent", "30")]),
+    # An abbreviated month without a day is a name ("Jan" Böhmermann).
+    ("Jan Böhmermann", []),
+    # Scales and units glued to the number; an English ordinal's ending.
+    ("€50bn ($54bn)", [("€50bn", "50e9"), ("$54bn", "54e9")]),
+    ("a $3.5m grant", [("$3.5m", "3.5e6")]),
+    ("a 600m bridge", [("600m", "600")]),
+    ("the 3rd time", [("3rd", "3")]),
+    # Compound number words.
+    ("Sixty-eight Republicans", [("Sixty-eight", "68")]),
+    ("einundzwanzig Jahre", [("einundzwanzig", "21")]),
     # Number words and ordinals read as digits.
     ("drei Söhne", [("drei", "3")]),
     ("am dritten Jahrestag", [("dritten", "3")]),
@@ -57,8 +74,13 @@ FOUND = [
 def test_find_figures(text: str, expected: list[tuple[str, str]]) -> None:
     found = find_figures(text)
     # Values compare as numbers: "3500", "3.5e3" and "3.50e3" are one value.
-    assert [(text[f.start : f.end], Decimal(f.value)) for f in found] == [
-        (span, Decimal(value)) for span, value in expected]
+    assert [(text[f.start : f.end], _value(f.value)) for f in found] == [
+        (span, _value(value)) for span, value in expected]
+
+
+def _value(value: str) -> Decimal | str:
+    """A number as a number, a date ("2-19") as written."""
+    return value if "-" in value else Decimal(value)
 
 
 CHANGES = [
@@ -95,6 +117,27 @@ CHANGES = [
     ("Rubio nannte einen der zentralen Punkte in Riad.",
      "Rubio nannte einen der 4 zentralen Punkte in Riad.",
      [("added", "", "4")]),
+    # A changed day is shown with its month, not as a bare number.
+    ("The vote on the bill was set for Feb. 20 in the Senate.",
+     "The vote on the bill was set for Feb. 2 in the Senate.",
+     [("changed", "Feb. 20", "Feb. 2")]),
+    # A day is no number: it is not paired with a share; shares pair by their unit.
+    ("LONDON, Feb 22 (Reuters) - Shares of the bank fell 23% in early trading.",
+     "LONDON (Reuters) - Shares of the bank had fallen 32% in early trading.",
+     [("dropped", "Feb 22", ""), ("changed", "23%", "32%")]),
+    # Figures with a unit pair with the same unit first, wherever each stands.
+    ("Shares of the bank fell 23% after 2 profit warnings this year.",
+     "After 3 profit warnings this year, shares of the bank fell 32%.",
+     [("changed", "23%", "32%"), ("changed", "2", "3")]),
+    # A glued scale is read: "$3.5bn" → "$4.5bn" is the whole amount.
+    ("The company paid $3.5bn for the stake last year.",
+     "The company paid $4.5bn for the stake last year.",
+     [("changed", "$3.5bn", "$4.5bn")]),
+    ("The fund is worth 50 billion euros according to the bank.",
+     "The fund is worth €50bn according to the bank.", []),
+    # A compound number word is one value.
+    ("The bill passed with 68 Republicans voting in favour of it.",
+     "The bill passed with sixty-eight Republicans voting in favour of it.", []),
     # A year and a day are not paired with a month: sorts stay apart.
     ("Die Gespräche in Riad begannen im März 2025 mit Rubio.",
      "Die Gespräche in Riad begannen im April 2025 mit Rubio.",
