@@ -4,8 +4,10 @@ Identical: the texts match after folding typography and whitespace. Minor: only
 punctuation or letter case changed, or at most ``MINOR_WORDS`` words on either side
 (and no more than a fifth of the words). A figure written another way with the same
 value ("1,000" → "1000", "drei" → "3") is a copy-edit and counts as no changed word.
-Everything else is reworded, and so is a minor link that changed a figure or a quotation
-(``facts_reword``, once figures and quotes are checked).
+Everything else is reworded, and so is a link that put in or took out a negation ("has
+approved" → "has not approved": one word, but the opposite meaning), and a minor link
+that changed a figure or a quotation (``facts_reword``, once figures and quotes are
+checked).
 
 May import: the standard library and collatio.core.{figures,model,normalise,tokens}.
 """
@@ -25,6 +27,18 @@ from .tokens import Token
 
 MINOR_WORDS = 2
 MINOR_SHARE = 0.2
+# Words that turn a statement into its opposite, in the languages Collatio reads.
+NEGATIONS = frozenset((
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",
+    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
+    "nichts", "niemand", "weder",
+    "ne", "pas", "jamais", "nunca", "non", "mai", "niet", "geen", "nooit",
+))
+
+
+def negations(words: Counter[str]) -> int:
+    """How many negations these words (lower-cased) hold ("not", "nicht", "hasn't")."""
+    return sum(n for w, n in words.items() if w in NEGATIONS or w.endswith(("n't", "n’t")))
 
 
 def _tokens_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[Token]:
@@ -103,12 +117,16 @@ def classify_link(
     # Words changed on each side, run by run. Semantic cleanup widens a replacement to
     # whole phrases ("3.5 million dollars" → "35 million euros"); a word found on both
     # sides of one replacement ("million") is not a change.
-    dropped = brought = 0
+    dropped = brought = negation_balance = 0
     for run_a, run_b in _replacements(ops):
         if not _respelled(tokens_a, tokens_b, run_a, run_b):
             words_a, words_b = _words_in(tokens_a, run_a), _words_in(tokens_b, run_b)
+            # "nicht" for "keine" keeps the sense; one more or one fewer turns it round.
+            negation_balance += negations(words_b) - negations(words_a)
             dropped += (words_a - words_b).total()
             brought += (words_b - words_a).total()
+    if negation_balance:
+        return LinkKind.REWORDED
     changed = max(dropped, brought)
     words = max(1, sum(t.is_word for t in tokens_a), sum(t.is_word for t in tokens_b))
     if changed <= MINOR_WORDS and changed <= MINOR_SHARE * words:

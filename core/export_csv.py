@@ -6,7 +6,8 @@ the span from its first sentence's start to its last sentence's end, and lists e
 sentence id (joined with ``+``). ``quote_changed``/``quote_changes``: quotations altered in
 a link, or dropped/added with a removed/added sentence. ``figure_changes``: numbers,
 dates and amounts changed, dropped or added inside a link (core.figures). ``notes``: each
-of those changes in words, with the old and new values. Kinds: identical, minor,
+of those changes in words, with the old and new values, after any negation the rewrite
+put in or took out ("negation added: not"). Kinds: identical, minor,
 reworded (links), removed (original only), added (revision only), ignored (boilerplate
 or duplicate, not compared).
 
@@ -14,7 +15,7 @@ Text cells that a spreadsheet would run as a formula (starting with ``= + - @``,
 CR) get a leading apostrophe: editors open these files in Excel and LibreOffice, and an
 article is untrusted input. The offsets still point at the exact source text.
 
-May import: the standard library and collatio.core.{model,reportrows}.
+May import: the standard library and collatio.core.{explain,model,reportrows}.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from .explain import negation_edits
 from .model import Comparison, Document, FigureChange, Link, QuoteChange
 from .reportrows import change_words, report_rows, unlinked_quote_changes
 
@@ -69,11 +71,14 @@ _NONE = ("", "", "", "")
 
 def _notes(comparison: Comparison, link: Link | None,
            quotes: Sequence[QuoteChange] = ()) -> str:
-    """Each quote and figure change of a row in words, "; "-separated: "figure changed:
-    3,5 Milliarden → 35 Millionen; quotation attributed to someone else: Xi → Xinhua"."""
+    """Each negation, quote and figure change of a row in words, "; "-separated: "figure
+    changed: 3,5 Milliarden → 35 Millionen; quotation attributed to someone else: Xi →
+    Xinhua"."""
     changes: tuple[QuoteChange | FigureChange, ...] = (
         (*link.quote_changes, *link.figure_changes) if link else tuple(quotes))
-    return _cell_text("; ".join(": ".join(change_words(comparison, c, link)) for c in changes))
+    negations = negation_edits(link, comparison.a, comparison.b) if link else ()
+    return _cell_text("; ".join((*negations, *(": ".join(change_words(comparison, c, link))
+                                              for c in changes))))
 
 
 def _row(

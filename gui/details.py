@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from textwrap import shorten
 
-from collatio.core.explain import shared_words
+from collatio.core.explain import negation_edits, shared_words
 from collatio.core.model import Comparison, Link, ParagraphBasis, Sentence, Side
 from collatio.core.reportrows import (
     FIGURE_CHANGE_WORDS,
@@ -49,6 +49,7 @@ class LinkDetails:
     sentences_a: int
     sentences_b: int
     figures: tuple[QuoteLine, ...] = ()  # the same shape: what changed, then each side's text
+    negations: tuple[str, ...] = ()  # "negation added: not" (core.explain.negation_edits)
     marks: tuple[str, str] = ("“", "”")  # the quotation marks of the texts' language
 
 
@@ -77,7 +78,7 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
     )
     return LinkDetails(link.id, link.kind.value, f"{round(link.similarity * 100)} %", link.moved,
                        words.terms, tuple(quotes), len(link.a), len(link.b), figures,
-                       quote_marks(comparison))
+                       negation_edits(link, comparison.a, comparison.b), quote_marks(comparison))
 
 
 def figure_values(f: QuoteLine) -> str:
@@ -103,6 +104,9 @@ def details_html(d: LinkDetails, muted: str) -> str:
     else:
         parts.append(f"<span style='color:{muted}'>No shared content words.</span>")
     opening, closing = d.marks
+    for edit in d.negations:  # the opposite meaning, first: it reads like a copy-edit
+        what, _, word = edit.partition(": ")
+        parts.append(f"⚠ <b>{escape(what)}</b>: {escape(word)}")
     for q in d.quotes:
         line = f"⚠ <b>{escape(q.change)}</b>" + (f": {escape(q.edits)}" if q.edits else "")
         if q.change == QUOTE_CHANGE_WORDS["reattributed"]:

@@ -45,6 +45,23 @@ CASES: list[tuple[str, str, str, LinkKind]] = [
      REWORDED),
     # A short sentence whose figure changed value: reworded (one word of four).
     ("Es kamen drei Gäste.", "Es kamen 4 Gäste.", "de", REWORDED),
+    # A negation put in or taken out is the opposite meaning, never a copy-edit.
+    ("The council approved the new law on Monday evening after a long debate.",
+     "The council has not approved the new law on Monday evening after a long debate.", "en",
+     REWORDED),
+    ("Der Rat hat das neue Gesetz am Montagabend nach langer Debatte beschlossen.",
+     "Der Rat hat das neue Gesetz am Montagabend nach langer Debatte nicht beschlossen.", "de",
+     REWORDED),
+    ("The council hasn't approved the new law after a long debate in the chamber.",
+     "The council has approved the new law after a long debate in the chamber.", "en", REWORDED),
+    ("Es gab keine Einigung im Rat nach der langen Debatte am Montag.",
+     "Es gab eine Einigung im Rat nach der langen Debatte am Montag.", "de", REWORDED),
+    # One negation rewritten as another keeps the sense.
+    ("Der Kreml machte nach dem Gespräch nicht viele Angaben zu den Beziehungen.",
+     "Der Kreml machte nach dem Gespräch keine Angaben zu den Beziehungen.", "de", MINOR),
+    # A negation kept, with another word changed: still a copy-edit.
+    ("The council has not approved the new law after a long debate in the chamber.",
+     "The council has not passed the new law after a long debate in the chamber.", "en", MINOR),
     # A paraphrase.
     ("Der Kanzler reiste am Montag nach Paris.", "Am Montag fuhr der Kanzler in die "
      "französische Hauptstadt Paris.", "de", REWORDED),

@@ -102,3 +102,10 @@ def test_notes_give_each_quote_and_figure_change_in_words(sample: Comparison) ->
     for row in _rows(sample):
         if row["quote_changes"] == "0" and row["figure_changes"] in ("0", ""):
             assert row["notes"] == ""
+
+
+def test_notes_name_a_negation_the_rewrite_put_in() -> None:
+    rows = _rows(compare("The council approved the new law on Monday after a long debate.",
+                         "The council has not approved the new law on Monday after a long debate."))
+    (row,) = [r for r in rows if r["kind"] == "reworded"]
+    assert row["notes"] == "negation added: not"

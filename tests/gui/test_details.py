@@ -121,3 +121,14 @@ def test_details_and_tooltip_name_both_speakers_of_a_reattributed_quotation() ->
     line, _ = link_details(c, link).quotes
     assert (line.change, line.edits) == ("quotation attributed to someone else", "Xi → Xinhua")
     assert "⚠ quotation attributed to someone else: Xi → Xinhua" in tooltip_text(c, c.a.sentences[0])
+
+
+def test_details_name_a_negation_first() -> None:
+    from collatio.core import compare
+
+    c = compare("The council approved the new law on Monday after a long debate.",
+                "The council has not approved the new law on Monday after a long debate.")
+    html = details_html(link_details(c, c.links[0]), "#888")
+    assert "⚠ <b>negation added</b>: not" in html
+    # Before the shared words? No: after the headline, before any quotation or figure.
+    assert html.index("negation added") > html.index("similarity")
