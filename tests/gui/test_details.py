@@ -130,5 +130,5 @@ def test_details_name_a_negation_first() -> None:
                 "The council has not approved the new law on Monday after a long debate.")
     html = details_html(link_details(c, c.links[0]), "#888")
     assert "⚠ <b>negation added</b>: not" in html
-    # Before the shared words? No: after the headline, before any quotation or figure.
+    # Under the headline (kind, similarity), where the eye goes first.
     assert html.index("negation added") > html.index("similarity")
