@@ -13,6 +13,8 @@ decimals, quotations and brackets. This module adds what it gets wrong on news t
 * an ordinal after an article, a preposition or a possessive ("Der 20. Jahrestag")
   is joined to the noun it counts; a list item's number ("Gut. 2. Das auch.") moves
   to the item it opens;
+* a sentence that opens with a number, "+" or "@" after a word's full stop is split off
+  ("die Firma. 2023 war …"): sentencex's German rules never end a sentence there;
 * text without any candidate boundary (headings, one-sentence paragraphs) is one
   sentence without a call.
 
@@ -156,9 +158,32 @@ def _ends_in_number(text: str, end: int) -> bool:
     return text[end - 1 : end] == "." and text[end - 2 : end - 1].isdecimal()
 
 
-def _repair(text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+# A word's full stop, then a sentence that opens with a number, a phone number or a
+# handle ("die Firma. 2023 war …", "neu. +49 30 …", "oft. @stadt twittert"): sentencex's
+# German rules never end a sentence there. Not after an abbreviation or a month.
+_BEFORE_NUMBER = re.compile(r"(?<![\w.])([^\W\d_]{2,})([.!?])\s+(?=[\d+@#])")
+_NO_END_BEFORE_NUMBER = frozenset((
+    "str", "nr", "abs", "art", "bzw", "ca", "ggf", "inkl", "tel", "vgl", "bd", "kap", "ziff",
+    "no", "vol", "pp", "fig", "abb", "tab", "mio", "mrd", "jan", "feb", "febr", "mär", "apr",
+    "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dez", "dec", "tsd", "std", "min",
+))
+
+
+def _split_before_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in spans:
+        for m in _BEFORE_NUMBER.finditer(text, start, end):
+            if m.group(2) == "." and m.group(1).lower() in _NO_END_BEFORE_NUMBER:
+                continue
+            out.append((start, m.end(2)))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
+def _repair(text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in _split_before_numbers(text, spans):
         piece = text[start:end]
         # A closing quote stranded at the start of the next piece: give it back.
         if out and piece[:1] in _CLOSING_QUOTES and (len(piece) == 1 or piece[1].isspace()):

@@ -100,6 +100,14 @@ GOLDEN: list[tuple[str, list[str], str]] = [
     ("  Er kam.  ", ["Er kam."], "de"),
     # Blank text has no sentences.
     ("   ", [], "de"),
+    # A sentence opening with a year or a number after a word's full stop (German).
+    ("Das Jahr war gut für die Firma. 2023 war ein Rekordjahr. 15 neue Leute kamen.",
+     ["Das Jahr war gut für die Firma.", "2023 war ein Rekordjahr.", "15 neue Leute kamen."], "de"),
+    # … with a phone number, or a handle.
+    ("Die Zahl ist neu. +49 30 123456 ist die Nummer. @stadt_info twittert oft.",
+     ["Die Zahl ist neu.", "+49 30 123456 ist die Nummer.", "@stadt_info twittert oft."], "de"),
+    # An abbreviated month before a year is no sentence end.
+    ("Es war im Jan. 2023 so kalt wie nie.", ["Es war im Jan. 2023 so kalt wie nie."], "de"),
 ]
 
 
