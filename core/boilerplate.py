@@ -111,8 +111,21 @@ def _separated_breadcrumb(text: str) -> bool:
     )
 
 
+# Bylines that name no one: "By staff and agencies", "From staff reports", "Von
+# unseren Korrespondenten".
+_NAMELESS_BYLINE = re.compile(
+    r"(?:by|from|von)\s+(?:(?:our|the|unseren|unserer)\s+)?(?:staff|wire|agencies|agenturen|"
+    r"korrespondent\w*|redaktion)(?:\s+(?:and|und|&)\s+(?:agencies|wire reports|agenturen))?"
+    r"(?:\s+(?:reports|writers?|reporters?))?",
+    re.IGNORECASE,
+)
+
+
 def _byline(text: str) -> bool:
-    """ "Von Max Muster", "By Jane Doe and John Roe, CNN": capitalised names only."""
+    """ "Von Max Muster", "By Jane Doe and John Roe, CNN": capitalised names only; or a
+    byline that names no one ("By staff and agencies")."""
+    if _NAMELESS_BYLINE.fullmatch(text.strip()):
+        return True
     name = r"[A-ZÄÖÜ][\w.'’-]+"
     names = rf"{name}(?:\s+{name})+"
     pattern = rf"(?:[Vv]on|[Bb]y|VON|BY)\s+{names}(?:\s*(?:,|und|and|&)\s*{names})*(?:\s*[,|/]\s*[\w .-]{{2,30}})?"
@@ -189,7 +202,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "byline",
         _byline,
-        ("Von Max Muster", "By Jane Doe and John Roe, CNN", "Von Anna Chernova und Ivana Kottasová"),
+        ("Von Max Muster", "By Jane Doe and John Roe, CNN", "Von Anna Chernova und Ivana Kottasová",
+         "By staff and agencies", "From staff reports", "Von unseren Korrespondenten"),
         ("Von Moskau aus gesehen ist das anders.", "By the way, this is content.",
          "Bericht von CNN, zu dem Anna Chernova und Ivana Kottasová beigetragen haben."),
         standalone_line=False,

@@ -43,7 +43,9 @@ CREDIT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_SENTENCE = re.compile(
-    r"contributed(?: to this report| reporting)\W*\)?$|^(?:©|\(c\)|Copyright\b)|"
+    r"contributed(?: to this (?:report|story)| reporting)\W*\)?$|^(?:©|\(c\)|Copyright\b)|"
+    # "Associated Press writers … in Brussels contributed.": a role says who they are.
+    r"\b(?:writers?|reporters?|correspondents?|journalists?)\b.*\bcontributed\W*$|"
     # "Dieser Bericht wurde von den CNN-Journalisten … unterstützt.": the report itself.
     r"^(?:Dieser|Diesen|This)\s+(?:Bericht|Artikel|[Rr]eport|[Ss]tory)\b.*\b(?:von|by)\b",
 )
@@ -55,7 +57,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 # Capitalised words of a credit that name nobody.
 _CUE_WORDS = frozenset(
     ("Bericht", "Berichterstattung", "Mitarbeit", "Mit", "Material", "Recherche",
-     "Redaktion", "Von", "By", "Quelle", "Quellen", "Source", "Sources", "Reporting",
+     "Redaktion", "Von", "By", "From", "Quelle", "Quellen", "Source", "Sources", "Reporting",
      "Additional", "Writing", "Editing", "Reported", "Via", "Und", "And", "Der", "Die",
      "Das", "The", "Text", "Texte", "Foto", "Fotos", "Photo", "Photos", "Bild", "Bilder",
      "Copyright", "Dieser", "Diese", "Dieses", "This", "These", "Artikel")
@@ -114,8 +116,11 @@ def _names(text: str) -> tuple[str, ...]:
                 if word in _CUE_WORDS:
                     continue
                 if word.lower().endswith(_ROLES):
-                    # "CNN-Journalisten Anna Chernova": the outlet, then the reporter.
+                    # "CNN-Journalisten Anna Chernova": the outlet, then the reporter;
+                    # "AP Science Writer": the agency, not its desk.
                     outlet = word.rpartition("-")[0]
+                    if words and _AGENCY_NAME.fullmatch(words[0]):
+                        words = words[:1]
                     names.extend(n for n in (" ".join(words), outlet) if n)
                     words = []
                     continue
@@ -148,7 +153,9 @@ def document_credits(doc: Document) -> tuple[Credit, ...]:
             flat = " ".join(text.split())
             rule = boilerplate_rule(flat)
         if rule in ("byline", "copyright"):
-            found.append(Credit((paragraph.start, paragraph.end), _names(text)))
+            # A byline that names no one ("By staff and agencies") is still a credit.
+            found.append(Credit((paragraph.start, paragraph.end),
+                                _names(text) or (re.sub(r"^(?:by|from|von)\s+", "", flat, flags=re.I),)))
         elif rule == "source":
             names = _source_names(flat)
             following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None

@@ -5,6 +5,9 @@ trafilatura's XML output keeps the structure (``<head>`` headings, ``<p>``, list
 recorded as heading spans and the page title (from metadata) as the title span; list
 items and table cells are recorded as body spans (short, yet no headings).
 If main-text extraction finds nothing (very short pages), the whole page text is used.
+trafilatura drops the byline ("By LORNE COOKSON / Associated Press") as metadata; an editor
+checks credits, so the page's own byline element is put back under the title
+(``_byline``), where the byline rule of core.boilerplate dims it.
 
 May import: the standard library, lxml, trafilatura and collatio.core.formats.{base,plain}.
 """
@@ -15,6 +18,7 @@ import re
 
 import trafilatura
 from lxml import etree
+from lxml import html as lxml_html
 
 from .base import BlockWriter, Extracted, FormatError
 from .plain import decode
@@ -49,6 +53,33 @@ def _text_of(element: etree._Element) -> str:
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
+# The byline element of a news page: class "byline" (AP, Reuters, most CMSs), or an
+# author link/element inside the article.
+_BYLINE_XPATH = (
+    "//*[self::article or self::main or self::body]//*["
+    "contains(concat(' ', normalize-space(@class), ' '), ' byline ') or "
+    "contains(@class, 'byline') or @itemprop='author' or @rel='author' or "
+    "contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
+)
+
+
+def _byline(page: str) -> str:
+    """The text of the page's first byline element, its <br>s as line breaks ("" if none,
+    or if it is long: then it is no byline)."""
+    try:
+        tree = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return ""
+    for element in tree.xpath(_BYLINE_XPATH):
+        for br in element.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        lines = [" ".join(line.split()) for line in element.text_content().split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if text and len(text) <= 200:
+            return text
+    return ""
+
+
 def _has_block_child(element: etree._Element) -> bool:
     return any(child.tag in _BLOCK_TAGS for child in element.iterdescendants())
 
@@ -72,7 +103,13 @@ def extract(data: bytes) -> Extracted:
         texts = [_text_of(el) for el in blocks]
         if title and (not texts or texts[0] != title):
             writer.add(title, title=True)
-        for el, text in zip(blocks, texts, strict=True):
+        byline = _byline(page)
+        if byline and " ".join(byline.split()) in " ".join(" ".join(texts).split()):
+            byline = ""  # trafilatura kept it
+        for k, (el, text) in enumerate(zip(blocks, texts, strict=True)):
+            if byline and (k > 0 or not title or text != title):
+                writer.add(byline)  # under the title, where the page shows it
+                byline = ""
             writer.add(text, heading=el.tag == "head", title=bool(title) and text == title,
                        body=el.tag in ("item", "cell"))
     else:

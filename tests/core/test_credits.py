@@ -35,6 +35,15 @@ CASES = [
     ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
      "By Danica Kirka\nAssociated Press writer Jill Lawless contributed to this report.\n",
      ["Danica Kirka", "Associated Press", "Jill Lawless"]),
+    # AP's closing line without "to this report", with a place.
+    ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
+     "Associated Press writers Raf Casertano and Samuel Petit in Brussels contributed.\n",
+     ["Associated Press", "Raf Casertano", "Samuel Petit"]),
+    # A byline that names no one is a credit all the same.
+    (f"By staff and agencies\n\n{BODY}\n", ["staff and agencies"]),
+    (f"From staff reports\n\n{BODY}\n", ["staff reports"]),
+    # A desk title names the agency, not a person ("AP Science Writer").
+    (f"By LAURA UNGERMAN\nAP Science Writer\n\n{BODY}\n", ["LAURA UNGERMAN", "AP"]),
     # Reuters' credit line in parentheses.
     ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
      "(Reporting by Rene Wagner in Berlin; Additional reporting by Maria Martinez; Editing by "
@@ -55,6 +64,8 @@ CASES = [
     (f"{BODY}\n\nDer Bericht der Kommission wurde am Montag von Experten der Weltbank erstellt.\n", []),
     (f"{BODY}\n\nBilder zeigen Wladimir Putin beim Treffen.\n", []),
     (f"{BODY}\n\nZu dem Erfolg hat auch Trainer Julian Nagelsmann beigetragen.\n", []),
+    ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
+     "Heavy rain and the strike contributed.\n", []),
     # A parenthesis that is no agency is no credit.
     (f"{BODY} (Lokführer)\n", []),
     # Nothing credited.

@@ -295,6 +295,24 @@ def test_html_list_items_and_table_cells_are_no_headings(tmp_path: Path) -> None
     assert roles["Ausblick"] is Role.HEADING
 
 
+def test_html_keeps_the_byline_trafilatura_drops(tmp_path: Path) -> None:
+    # An editor checks who wrote a piece: the page's byline element is put back under the
+    # title, as the page shows it, and dimmed as a byline.
+    page = ("<html><head><title>Rail workers strike</title></head><body><article>"
+            "<h1>Rail workers strike</h1><p class='byline'>By LORNE COOKSON<br>Associated Press</p>"
+            + "".join(f"<p>{_PROSE} Satz {k} dazu.</p>" for k in range(6))
+            + "</article></body></html>")
+    path = tmp_path / "byline.html"
+    path.write_text(page, encoding="utf-8")
+    loaded = load_text(path)
+    assert loaded.text.startswith("Rail workers strike\n\nBy LORNE COOKSON\nAssociated Press\n\n")
+    assert _roles_of(path)["By LORNE COOKSON\nAssociated Press"] is Role.BOILERPLATE
+    # Once only, where trafilatura kept it itself.
+    page = page.replace("<p class='byline'>", "<p>")
+    path.write_text(page, encoding="utf-8")
+    assert load_text(path).text.count("LORNE COOKSON") == 1
+
+
 def test_plain_text_bulleted_items_are_no_headings() -> None:
     text = f"Einkaufen am Markt\n\n{_PROSE}\n\n- Milch und Butter\n\n• Frisches Brot\n\nAusblick\n\n{_PROSE}\n"
     doc = compare(text, text).a
