@@ -143,8 +143,11 @@ def _word_forms() -> dict[str, tuple[str, str]]:
             forms[name] = forms[name.capitalize()] = ("number", str(k))
     for name, value in _ROUND.items():
         forms[name] = forms[name.capitalize()] = ("number", str(value))
-    # German ordinals lower-case only: "Dritte" is a third party; "achten" is a verb.
+    # German ordinals lower-case only: "Dritte" is a third party; "achten" is a verb. "erst"
+    # is left out, like "first": "zum ersten Mal", "die ersten Schritte" are rarely facts.
     for k, stem in enumerate(_GERMAN_ORDINALS, 1):
+        if k == 1:
+            continue
         for ending in ("e", "er", "es") if stem == "acht" else ("e", "en", "er", "es", "em"):
             forms[stem + ending] = ("number", str(k))
     for stem, k in _OLD_ORDINALS.items():

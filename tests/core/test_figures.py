@@ -67,6 +67,8 @@ FOUND = [
     # Articles and third parties are not figures; nor is the verb "achten".
     ("eine Million Dank an Dritte", []),
     ("Wir achten darauf.", []),
+    # "erst-", like "first", is rarely a fact ("zum ersten Mal").
+    ("Er kam zum ersten Mal nach Berlin.", []),
 ]
 
 
