@@ -53,7 +53,8 @@ COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell_text(text: str) -> str:
+def cell_text(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula ("=HYPERLINK(…)" gets a "'")."""
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -63,7 +64,7 @@ def _side(doc: Document, ids: tuple[str, ...]) -> tuple[str, str, str, str]:
         return "", "", "", ""
     sentences = [doc.sentence(sid) for sid in ids]
     text = " ".join(s.text for s in sentences)
-    return "+".join(ids), str(sentences[0].start), str(sentences[-1].end), _cell_text(text)
+    return "+".join(ids), str(sentences[0].start), str(sentences[-1].end), cell_text(text)
 
 
 _NONE = ("", "", "", "")
@@ -77,7 +78,7 @@ def _notes(comparison: Comparison, link: Link | None,
     changes: tuple[QuoteChange | FigureChange, ...] = (
         (*link.quote_changes, *link.figure_changes) if link else tuple(quotes))
     negations = negation_edits(link, comparison.a, comparison.b) if link else ()
-    return _cell_text("; ".join((*negations, *(": ".join(change_words(comparison, c, link))
+    return cell_text("; ".join((*negations, *(": ".join(change_words(comparison, c, link))
                                               for c in changes))))
 
 

@@ -24,6 +24,7 @@ from .atomic import input_refusal, same_file, write_text_atomic
 from .batch import process_pool
 from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from .export_csv import cell_text
 from .load import LoadError, load_text
 from .pairjob import PairTask, run_pair
 
@@ -121,18 +122,33 @@ def format_table(rows: Sequence[RankRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# What a row measures; an error row has no measures (empty in the CSV, null in the JSON),
+# so that an average over a column cannot take in a copy that was never compared.
+_MEASURES = ("rank", "reuse_pct", "reworded_pct", "added_pct", "removed_pct", "added", "removed",
+             "quote_changes", "longest_verbatim_words", "figure_changes")
+
+
+def _record(r: RankRow) -> dict[str, Any]:
+    record = asdict(r)
+    if r.status == "error":
+        record.update(dict.fromkeys(_MEASURES))
+    return record
+
+
 def format_csv(rows: Sequence[RankRow]) -> str:
     buffer = io.StringIO()
     fields = list(RankRow.__dataclass_fields__)
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow(asdict(r))
+        record = _record(r)
+        record["copy"], record["error"] = cell_text(r.copy), cell_text(r.error)
+        writer.writerow(record)
     return buffer.getvalue()
 
 
 def format_json(rows: Sequence[RankRow]) -> str:
-    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1) + "\n"
+    return json.dumps([_record(r) for r in rows], ensure_ascii=False, indent=1) + "\n"
 
 
 FORMATS = {"table": format_table, "csv": format_csv, "json": format_json}

@@ -83,3 +83,18 @@ def test_cli_rank_json_to_file_and_failed_copy_exit_code(copies: Path, tmp_path:
 def test_worker_processes_rank_the_same_way(copies: Path) -> None:
     paths = [copies / "b-rewrite.txt", copies / "c-half.txt", copies / "a-same.txt"]
     assert rank_copies(ORIGINAL, paths, jobs=2) == rank_copies(ORIGINAL, paths)
+
+
+def test_an_error_row_has_no_measures_and_no_formula(copies: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A copy that was never compared must not average in as 0 % reuse; a file name that
+    # starts like a formula is no formula in a spreadsheet.
+    monkeypatch.chdir(tmp_path)
+    evil = Path("=HYPERLINK(1).txt")
+    evil.write_text("", encoding="utf-8")
+    rows = rank_copies(ORIGINAL, [copies / "a-same.txt", evil])
+    (bad,) = [r for r in csv.DictReader(io.StringIO(format_csv(rows))) if r["status"] == "error"]
+    assert bad["reuse_pct"] == bad["rank"] == bad["added"] == ""
+    assert bad["copy"].startswith("'=")
+    (bad_json,) = [r for r in json.loads(format_json(rows)) if r["status"] == "error"]
+    assert bad_json["reuse_pct"] is None and bad_json["error"]
