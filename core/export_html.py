@@ -21,12 +21,14 @@ from pathlib import PurePath
 
 from .classify import marks_word_changes
 from .explain import shared_words
-from .export_sections import GLYPHS, credits_section, figures_section, quotes_section
+from .export_sections import GLYPHS, credits_section, figures_section, quotes_section, where_cell
 from .model import Comparison, Document, Link, OpKind, Sentence, SentenceStatus
 from .normalise import readable
 from .reportrows import (
     ReportRow,
     report_rows,
+    row_anchor,
+    row_anchors,
     unlinked_quote_changes,
 )
 from .wordmoves import split_changes, word_moves
@@ -68,6 +70,7 @@ strong.figure { font-weight: bold; background-color: #ffe08a; }
 table.changes td, table.changes th { padding: 2px 6px; vertical-align: top;
        border-top: 1px solid #d0d0d0; text-align: left; }
 .small { font-size: SMALLpt; color: #555; }
+td.where { white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { margin: 0; }
@@ -203,12 +206,14 @@ def _pair_row(comparison: Comparison, row: ReportRow, quoted: Collection[str]) -
     if link is None:
         a = _gap_cell(comparison, comparison.a, row.a, quoted)
         b = _gap_cell(comparison, comparison.b, row.b, quoted)
-        return f'<tr><td class="gap">{a}</td><td class="gutter gap"></td><td class="gap">{b}</td></tr>'
+        return (f'<tr id="{escape(row_anchor(row))}"><td class="gap">{a}</td>'
+                f'<td class="gutter gap"></td><td class="gap">{b}</td></tr>')
     tint = "moved" if link.moved and link.kind.value != "reworded" else link.kind.value
     a = _link_cell(comparison, link, "a")
     b = _link_cell(comparison, link, "b")
     return (
-        f'<tr><td class="{tint}">{a}</td><td class="gutter {tint}">{_gutter(link)}</td>'
+        f'<tr id="{escape(row_anchor(row))}"><td class="{tint}">{a}</td>'
+        f'<td class="gutter {tint}">{_gutter(link)}</td>'
         f'<td class="{tint}">{b}</td></tr>'
     )
 
@@ -264,15 +269,16 @@ def _excerpt(doc: Document, ids: tuple[str, ...], width: int = 90) -> str:
 
 def _changes_section(comparison: Comparison, rows: list[ReportRow]) -> str:
     lines: list[str] = []
+    anchors = row_anchors(rows)
     for row in rows:
         link = row.link
         if link is not None:
             if link.kind.value == "identical" and not link.moved and not link.quote_changes:
                 continue
             what = link.kind.value + (", moved" if link.moved else "") + (", quote" if link.quote_changes else "")
-            where = f"{'+'.join(link.a)} → {'+'.join(link.b)}"
             lines.append(
-                f"<tr><td>{GLYPHS[link.kind.value]} {escape(what)}</td><td>{escape(where)}</td>"
+                f"<tr><td>{GLYPHS[link.kind.value]} {escape(what)}</td>"
+                f'<td class="where">{where_cell(comparison, anchors, link.a, link.b)}</td>'
                 f"<td>{escape(_excerpt(comparison.b, link.b))}</td></tr>"
             )
             continue
@@ -281,8 +287,10 @@ def _changes_section(comparison: Comparison, rows: list[ReportRow]) -> str:
                 status = comparison.status(doc.sentence(sid))
                 if status is SentenceStatus.IGNORED:
                     continue
+                where = where_cell(comparison, anchors, *(((sid,), ()) if doc is comparison.a
+                                                           else ((), (sid,))))
                 lines.append(
-                    f"<tr><td>{GLYPHS[status.value]} {status.value}</td><td>{escape(sid)}</td>"
+                    f'<tr><td>{GLYPHS[status.value]} {status.value}</td><td class="where">{where}</td>'
                     f"<td>{escape(_excerpt(doc, (sid,)))}</td></tr>"
                 )
     if not lines:
@@ -328,7 +336,7 @@ def export_html(
 <p class="sources">Original: <b>{escape(name_a)}</b> &nbsp;·&nbsp; Revision: <b>{escape(name_b)}</b></p>
 <p class="summary">{escape(comparison.stats.summary())}.</p>
 <h2>Quote changes</h2>
-{quotes_section(comparison)}
+{quotes_section(comparison, rows)}
 <h2>Figure changes</h2>
 {figures_section(comparison, rows)}
 {credits_section(comparison)}

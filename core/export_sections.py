@@ -6,6 +6,7 @@ May import: the standard library and collatio.core.{model,normalise,reportrows,c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from textwrap import shorten
 
@@ -17,7 +18,9 @@ from .reportrows import (
     QUOTE_CHANGE_WORDS,
     ReportRow,
     all_quote_changes,
+    place,
     quote_note,
+    row_anchors,
     sentence_of_span,
 )
 
@@ -38,12 +41,23 @@ def _quote_text(doc: Document, span: tuple[int, int] | None) -> str:
     return "—" if span is None else f"<span class=\"quote\">{escape(readable(doc.text, *span))}</span>"
 
 
-def _quote_where(comparison: Comparison, q: QuoteChange) -> str:
+def where_cell(comparison: Comparison, anchors: dict[str, str], ids_a: Sequence[str],
+               ids_b: Sequence[str]) -> str:
+    """Where a change stands, as a reader counts ("¶3.2 → ¶4.1", paragraph and sentence
+    of each side), linked to its row of the side-by-side table."""
+    label = " → ".join(p for p in (place(comparison.a, ids_a), place(comparison.b, ids_b)) if p)
+    target = anchors.get((*ids_a, *ids_b)[0]) if (ids_a or ids_b) else None
+    if target is None:
+        return escape(label)
+    return f'<a href="#{escape(target)}">{escape(label)}</a>'
+
+
+def _quote_where(comparison: Comparison, anchors: dict[str, str], q: QuoteChange) -> str:
     """The sentences holding the quotation on each side (a quotation that moved to another
     link is not where its link's sentences are)."""
-    ids = [sentence.id for doc, span in ((comparison.a, q.a), (comparison.b, q.b))
-           if span is not None and (sentence := sentence_of_span(doc, span)) is not None]
-    return " → ".join(ids)
+    ids = [[sentence.id] if span is not None and (sentence := sentence_of_span(doc, span))
+           else [] for doc, span in ((comparison.a, q.a), (comparison.b, q.b))]
+    return where_cell(comparison, anchors, ids[0], ids[1])
 
 
 def _quote_edits_note(comparison: Comparison, q: QuoteChange) -> str:
@@ -56,14 +70,15 @@ def _quote_edits_note(comparison: Comparison, q: QuoteChange) -> str:
     return f'<br><span class="small">{escape(edits)}</span>' if edits else ""
 
 
-def quotes_section(comparison: Comparison) -> str:
+def quotes_section(comparison: Comparison, report: Sequence[ReportRow]) -> str:
     quotes = all_quote_changes(comparison)
     if not quotes:
         return "<p>No quotation was altered, dropped or added.</p>"
+    anchors = row_anchors(report)
     rows = "".join(
         f"<tr><td>{GLYPHS['quote']} {escape(QUOTE_CHANGE_WORDS.get(q.change, q.change))}"
         f"{_quote_edits_note(comparison, q)}</td>"
-        f"<td>{escape(_quote_where(comparison, q))}</td>"
+        f'<td class="where">{_quote_where(comparison, anchors, q)}</td>'
         f"<td>{_quote_text(comparison.a, q.a)}</td><td>{_quote_text(comparison.b, q.b)}</td></tr>"
         for q in quotes
     )
@@ -75,9 +90,10 @@ def quotes_section(comparison: Comparison) -> str:
 
 def figures_section(comparison: Comparison, rows: list[ReportRow]) -> str:
     """Every number, date and amount a link changed, dropped or added, in reading order."""
+    anchors = row_anchors(rows)
     lines = [
         f"<tr><td>{GLYPHS['figure']} {escape(FIGURE_CHANGE_WORDS.get(f.change, f.change))}</td>"
-        f"<td>{escape('+'.join(row.link.a))} → {escape('+'.join(row.link.b))}</td>"
+        f'<td class="where">{where_cell(comparison, anchors, row.link.a, row.link.b)}</td>'
         f"<td>{_quote_text(comparison.a, f.a)}</td><td>{_quote_text(comparison.b, f.b)}</td></tr>"
         for row in rows if row.link is not None for f in row.link.figure_changes
     ]

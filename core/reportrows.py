@@ -13,6 +13,7 @@ May import: the standard library and collatio.core.{model,normalise}.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Comparison, Document, FigureChange, Link, OpKind, QuoteChange, Sentence
@@ -208,3 +209,30 @@ def quote_edits(comparison: Comparison, link: Link, quote: QuoteChange) -> str:
         elif old or now:
             edits.append(f"cut “{old}”" if old else f"new “{now}”")
     return "; ".join(edits)
+
+
+def place(doc: Document, sentence_ids: Sequence[str]) -> str:
+    """Where sentences stand, as a reader counts: "¶3.2" (paragraph 3, its sentence 2),
+    "¶3.2–¶4.1" for a run; "" for none."""
+    if not sentence_ids:
+        return ""
+
+    def one(sid: str) -> str:
+        paragraph = doc.paragraph_of(sid)
+        return f"¶{paragraph.index + 1}.{paragraph.sentences.index(sid) + 1}"
+
+    first, last = one(sentence_ids[0]), one(sentence_ids[-1])
+    return first if first == last else f"{first}–{last}"
+
+
+def row_anchor(row: ReportRow) -> str:
+    """The HTML id of a report row: its link's id ("l3"), or "gap-" and its first
+    sentence's id for a row of unmatched sentences."""
+    if row.link is not None:
+        return row.link.id
+    return "gap-" + (row.a or row.b)[0]
+
+
+def row_anchors(rows: Sequence[ReportRow]) -> dict[str, str]:
+    """Each sentence id → the anchor of the report row that shows it."""
+    return {sid: row_anchor(row) for row in rows for sid in (*row.a, *row.b)}

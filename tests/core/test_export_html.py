@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from collatio.core import Comparison, QuoteChange, compare
 from collatio.core.export_html import export_html
-from collatio.core.reportrows import report_rows
+from collatio.core.model import Side
+from collatio.core.reportrows import place, report_rows, row_anchors
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -203,9 +204,15 @@ def test_rows_place_every_sentence_exactly_once(order_a: list[int], order_b: lis
     assert sorted(sid for r in rows for sid in r.a) == sorted(s.id for s in c.a.sentences)
     assert sorted(sid for r in rows for sid in r.b) == sorted(s.id for s in c.b.sentences)
     markup = export_html(c)
+    anchors = row_anchors(rows)
     for sentence in (*c.a.sentences, *c.b.sentences):
-        # Every change is listed by sentence id; identical and ignored ones need not be.
-        assert sentence.id in markup or c.status(sentence).value in ("identical", "ignored")
+        # Every sentence's row has its anchor; every change is listed by its place, linked
+        # to that row. Identical and ignored sentences need not be listed.
+        assert f'id="{anchors[sentence.id]}"' in markup
+        doc = c.a if sentence.side is Side.A else c.b
+        listed = f'<a href="#{anchors[sentence.id]}">'
+        assert (listed in markup and place(doc, [sentence.id]) in markup) \
+            or c.status(sentence).value in ("identical", "ignored")
 
 
 def test_changed_figures_are_highlighted_inside_the_word_marks() -> None:
@@ -258,6 +265,8 @@ def test_words_moved_in_a_sentence_are_marked_moved_not_cut_and_added() -> None:
 
 def test_a_quotation_moved_to_another_link_is_placed_by_its_own_sentences() -> None:
     a, b = SWAPPED_QUOTES
-    quotes = export_html(compare(a, b)).split("<h2>Quote changes</h2>")[1].split("<h2>")[0]
+    c = compare(a, b)
+    quotes = export_html(c).split("<h2>Quote changes</h2>")[1].split("<h2>")[0]
     # „Das Angebot …“ is a.s1 in the original and b.s2 in the revision, whatever its link.
-    assert "<td>a.s1 → b.s2</td>" in quotes and "<td>a.s3 → b.s1</td>" in quotes
+    for sa, sb in (("a.s1", "b.s2"), ("a.s3", "b.s1")):
+        assert f">{place(c.a, [sa])} → {place(c.b, [sb])}</a></td>" in quotes

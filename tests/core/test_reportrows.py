@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from collatio.core import CompareOptions, compare
 from collatio.core.model import Document, Sentence
-from collatio.core.reportrows import change_words, quoted, sentence_of_span
+from collatio.core.reportrows import change_words, place, quoted, sentence_of_span
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -65,3 +65,14 @@ def test_an_english_reattribution_is_noted_in_english_marks() -> None:
     assert change_words(c, change, c.links[0]) == (
         "quotation attributed to someone else",
         "“We cannot keep asking families to …” Mark Hollis → Daniel Reyes")
+
+
+@pytest.mark.parametrize(("ids", "expected"), [
+    (["a.s0"], "¶1.1"),  # the first sentence of the first paragraph
+    (["a.s3"], "¶2.2"),  # the second sentence of the second paragraph
+    (["a.s1", "a.s2"], "¶1.2–¶2.1"),  # a run across a paragraph break
+    ([], ""),  # no sentence, no place
+])
+def test_a_place_is_paragraph_and_sentence_as_a_reader_counts(ids: list[str], expected: str) -> None:
+    c = compare("Eins ist hier. Zwei ist da.\n\nDrei ist dort. Vier ist fern.\n", "Anders.")
+    assert place(c.a, ids) == expected
