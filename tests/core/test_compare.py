@@ -163,3 +163,20 @@ def test_the_longest_verbatim_run_goes_on_across_sentences() -> None:
     assert compare(a, a).stats.longest_verbatim_words == 7 * words
     b = " ".join(sentences[:2] + sentences[3:])  # the copy leaves out the third sentence
     assert compare(a, b).stats.longest_verbatim_words == 4 * words
+
+
+def test_shared_punctuation_alone_is_no_verbatim_reuse() -> None:
+    # A link whose word diff keeps only the full stop: nothing was copied word for word.
+    from dataclasses import replace
+
+    from collatio.core.model import DiffOp, OpKind
+    from collatio.core.stats import compute_stats
+
+    a, b = "Der Rat hat lange beraten.", "Ganz andere Wörter stehen drin."
+    c = compare(a, a)
+    ops = (DiffOp(OpKind.DELETE, (0, len(a) - 1), None), DiffOp(OpKind.INSERT, None, (0, len(b) - 1)),
+           DiffOp(OpKind.EQUAL, (len(a) - 1, len(a)), (len(b) - 1, len(b))))
+    doc_b = replace(c.b, text=b, sentences=(replace(c.b.sentences[0], end=len(b), text=b),))
+    link = replace(c.links[0], ops=ops)
+    stats = compute_stats(c.a, doc_b, [link], {"a.s0"}, {"b.s0"})
+    assert stats.b_verbatim_pct == 0.0 and stats.longest_verbatim_words == 0
