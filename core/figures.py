@@ -76,6 +76,11 @@ def _leftovers(figures_a: Sequence[Figure],
     return only_a, only_b
 
 
+def _shown(figure: Figure) -> tuple[int, int]:
+    """What a change shows of a figure: the whole range it bounds, else the figure."""
+    return figure.span_range or (figure.start, figure.end)
+
+
 def _paired(side_a: list[Figure], side_b: list[Figure]) -> list[tuple[Figure, Figure]]:
     """Pairs of changed figures, taken out of both lists: first those with the same unit
     ("23%" → "32%", wherever each stands), then the rest in reading order."""
@@ -108,14 +113,16 @@ def link_figure_changes(link: Link, stated_a: Statement, stated_b: Statement) ->
         side_a = [f for f in only_a if f.sort == sort]
         side_b = [f for f in only_b if f.sort == sort]
         for fa, fb in _paired(side_a, side_b):
-            changes.append(FigureChange("changed", (fa.start, fa.end), (fb.start, fb.end), link.id))
+            changes.append(FigureChange("changed", _shown(fa), _shown(fb), link.id))
         for fa in side_a:
             if (fa.sort, fa.value) not in stated_b.values:
-                changes.append(FigureChange("dropped", (fa.start, fa.end), None, link.id))
+                changes.append(FigureChange("dropped", _shown(fa), None, link.id))
         for fb in side_b:
             if (fb.sort, fb.value) not in stated_a.values:
-                changes.append(FigureChange("added", None, (fb.start, fb.end), link.id))
-    # Reading order: the original's figures (changed, dropped), then the added ones.
+                changes.append(FigureChange("added", None, _shown(fb), link.id))
+    # Reading order: the original's figures (changed, dropped), then the added ones; a
+    # range both of whose ends changed is one change.
+    changes = list(dict.fromkeys(changes))
     changes.sort(key=lambda c: (c.a is None, c.a or c.b or (0, 0)))
     return tuple(changes)
 

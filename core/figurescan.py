@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from typing import Any
@@ -209,6 +209,9 @@ class Figure:
     sort: str
     value: str  # the canonical value ("3.5E+3", "3.5E+9", "2", "2-19"; see _number_key)
     unit: str | None = None  # "km", "EUR", "%", … when one is written with it
+    # The whole range the figure bounds ("between 8,000 and 10,000", "3–4 Stunden"): a
+    # change of one end is shown as a change of the range.
+    span_range: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if self.sort == "number":
@@ -288,6 +291,27 @@ def _date(text: str, at: int, stop: int) -> Figure | None:
     return Figure(at, match.end(), "date", f"{month}-{int(match.group('day'))}")
 
 
+# Between the two ends of a range; "and"/"und" only after "between"/"zwischen".
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|bis)\s*|\s+(?:and|und)\s+")
+_BETWEEN = re.compile(r"(?:between|zwischen)\s+$", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[Figure]) -> list[Figure]:
+    """The figures, each pair that bounds a range knowing the range's span."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        low, high = out[k], out[k + 1]
+        if low.sort != "number" or high.sort != "number":
+            continue
+        join = _RANGE_JOIN.fullmatch(text, low.end, high.start)
+        if join is None or (join.group(0).strip() in ("and", "und")
+                            and not _BETWEEN.search(text, max(0, low.start - 12), low.start)):
+            continue
+        span = (low.start, high.end)
+        out[k], out[k + 1] = replace(low, span_range=span), replace(high, span_range=span)
+    return out
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """The figures inside ``text[start:end]``, in order, with source offsets."""
     stop = len(text) if end is None else end
@@ -322,7 +346,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 value += _SCALES[scale.group(1)]
                 after = scale.end()
         found.append(Figure(at, after, sort, value))
-    return found
+    return _ranges(text, found)
 
 
 def list_label(text: str, figure: Figure, sentence_start: int) -> bool:

@@ -137,6 +137,16 @@ CHANGES = [
      [("changed", "$3.5bn", "$4.5bn")]),
     ("The fund is worth 50 billion euros according to the bank.",
      "The fund is worth €50bn according to the bank.", []),
+    # A range is shown whole, once, when one or both of its ends changed.
+    ("Doctors recommend walking between 8,000 and 10,000 steps a day for good health.",
+     "Doctors recommend walking between 6,000 and 8,000 steps a day for good health.",
+     [("changed", "8,000 and 10,000", "6,000 and 8,000")]),
+    ("Die Fahrt dauert 3-4 Stunden mit dem Zug nach Berlin.",
+     "Die Fahrt dauert 5-6 Stunden mit dem Zug nach Berlin.",
+     [("changed", "3-4 Stunden", "5-6 Stunden")]),
+    # "and" without "between" joins two figures, not a range.
+    ("Er kam um 3 und ging um 4 Uhr nach Hause zurück heute.",
+     "Er kam um 3 und ging um 5 Uhr nach Hause zurück heute.", [("changed", "4", "5")]),
     # A compound number word is one value.
     ("The bill passed with 68 Republicans voting in favour of it.",
      "The bill passed with sixty-eight Republicans voting in favour of it.", []),
