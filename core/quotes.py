@@ -206,7 +206,9 @@ def link_quote_changes(
     qb = _overlapping(quotes_b, b, link.b)
     changes: list[QuoteChange] = []
     speakers_seen: set[tuple[tuple[int, int], tuple[int, int]]] = set()
-    for left, right in _pair(qa, qb):
+    # In reading order: a quotation split by its tag is reported by its first part.
+    for left, right in sorted(_pair(qa, qb), key=lambda pair: (
+            pair[0] is None, pair[0].start if pair[0] else pair[1].start if pair[1] else 0)):
         if left is not None and right is not None:
             spans = (left.start, left.end), (right.start, right.end)
             if left.key != right.key:

@@ -199,3 +199,10 @@ def test_pronouns_and_descriptions_refer_back(a: str, b: str,
              for q in compare(a, b).quote_changes
              if q.change == "reattributed" and q.speaker_a and q.speaker_b]
     assert found == speakers
+
+
+def test_a_split_quotation_is_reported_by_its_first_part() -> None:
+    a = '"This ruling by the appeals court," said defense attorney Mark Ellison, "is a victory."'
+    b = '"This ruling by the appeals court," said prosecutor Janet Cole, "is a victory."'
+    (change,) = [q for q in compare(a, b).quote_changes if q.change == "reattributed"]
+    assert change.a is not None and a[change.a[0]:change.a[1]].startswith("This ruling")
