@@ -304,7 +304,7 @@ def find_speaker(text: str, sentences: Sequence[tuple[int, int]],
     # The word before the name says what it is: "Nachrichtenagentur Xinhua" (but "sagte
     # Merz der Deutschen Presse-Agentur" is a person, who told an agency).
     before = [w.group(0).lower() for w in _WORD.finditer(text, nearest[0], longest[0][1])]
-    institution = bool(before) and before[-1].rstrip("sn").endswith(_INSTITUTIONS)
+    institution = bool(before) and _is_institution(before[-1])
     return Speaker(frozenset(n for n, _, _ in names), (longest[0][1], longest[-1][2]),
                    frozenset(speaks_for), institution=institution)
 
@@ -331,7 +331,11 @@ def _anonymous(text: str, clause: tuple[int, int]) -> Speaker | None:
 
 def _person_title(word: str) -> bool:
     tail = word.rsplit("-", 1)[-1]  # "Grünen-Politiker", "65-Jährige"
-    return (_is_title(word) or _is_title(tail)) and not word.rstrip("sn").endswith(_INSTITUTIONS)
+    return (_is_title(word) or _is_title(tail)) and not _is_institution(word)
+
+
+def _is_institution(word: str) -> bool:
+    return word.rstrip("sn").endswith(_INSTITUTIONS)  # "Regierung", "des Senders"
 
 
 def _referring(text: str, clause: tuple[int, int]) -> Speaker | None:

@@ -9,7 +9,7 @@ approved" → "has not approved": one word, but the opposite meaning), and a min
 that changed a figure or a quotation (``facts_reword``, once figures and quotes are
 checked).
 
-May import: the standard library and collatio.core.{figures,model,normalise,tokens}.
+May import: the standard library and collatio.core.{figurescan,model,normalise,tokens}.
 """
 
 from __future__ import annotations
@@ -36,9 +36,14 @@ NEGATIONS = frozenset((
 ))
 
 
+def is_negation(word: str) -> bool:
+    """Whether a (lower-cased) word negates: "not", "nicht", "hasn't"."""
+    return word in NEGATIONS or word.endswith(("n't", "n’t"))
+
+
 def negations(words: Counter[str]) -> int:
-    """How many negations these words (lower-cased) hold ("not", "nicht", "hasn't")."""
-    return sum(n for w, n in words.items() if w in NEGATIONS or w.endswith(("n't", "n’t")))
+    """How many negations these words (lower-cased) hold."""
+    return sum(n for w, n in words.items() if is_negation(w))
 
 
 def _tokens_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[Token]:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .classify import NEGATIONS
+from .classify import is_negation
 from .model import Document, Link, OpKind
 from .similarity import content_terms
 from .tokens import NUMBER
@@ -67,7 +67,7 @@ _NEGATION_WORD = re.compile(r"\w+(?:n['’]t)?")
 
 def _negations(text: str, spans: list[tuple[int, int]]) -> Counter[str]:
     return Counter(w for start, end in spans for m in _NEGATION_WORD.finditer(text, start, end)
-                   if (w := m.group(0).lower()) in NEGATIONS or w.endswith(("n't", "n’t")))
+                   if is_negation(w := m.group(0).lower()))
 
 
 def negation_edits(link: Link, a: Document, b: Document) -> tuple[str, ...]:

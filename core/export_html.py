@@ -267,9 +267,8 @@ def _excerpt(doc: Document, ids: tuple[str, ...], width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _changes_section(comparison: Comparison, rows: list[ReportRow]) -> str:
+def _changes_section(comparison: Comparison, rows: list[ReportRow], anchors: dict[str, str]) -> str:
     lines: list[str] = []
-    anchors = row_anchors(rows)
     for row in rows:
         link = row.link
         if link is not None:
@@ -282,13 +281,12 @@ def _changes_section(comparison: Comparison, rows: list[ReportRow]) -> str:
                 f"<td>{escape(_excerpt(comparison.b, link.b))}</td></tr>"
             )
             continue
-        for doc, ids in ((comparison.a, row.a), (comparison.b, row.b)):
+        for doc, ids, on_a in ((comparison.a, row.a, True), (comparison.b, row.b, False)):
             for sid in ids:
                 status = comparison.status(doc.sentence(sid))
                 if status is SentenceStatus.IGNORED:
                     continue
-                where = where_cell(comparison, anchors, *(((sid,), ()) if doc is comparison.a
-                                                           else ((), (sid,))))
+                where = where_cell(comparison, anchors, (sid,) if on_a else (), () if on_a else (sid,))
                 lines.append(
                     f'<tr><td>{GLYPHS[status.value]} {status.value}</td><td class="where">{where}</td>'
                     f"<td>{escape(_excerpt(doc, (sid,)))}</td></tr>"
@@ -319,6 +317,7 @@ def export_html(
     name_a, name_b = _name(comparison.a.source), _name(comparison.b.source)
     heading = title or f"Comparison: {name_a} → {name_b}"
     rows = report_rows(comparison)
+    anchors = row_anchors(rows)  # sentence → its side-by-side row, for the tables' links
     quoted = unlinked_quote_changes(comparison)  # once: it looks at every quote change
     pairs = "".join(_pair_row(comparison, row, quoted) for row in rows)
     header = '<tr><th width="44%">Original</th><th width="12%"></th><th width="44%">Revision</th></tr>'
@@ -336,9 +335,9 @@ def export_html(
 <p class="sources">Original: <b>{escape(name_a)}</b> &nbsp;·&nbsp; Revision: <b>{escape(name_b)}</b></p>
 <p class="summary">{escape(comparison.stats.summary())}.</p>
 <h2>Quote changes</h2>
-{quotes_section(comparison, rows)}
+{quotes_section(comparison, anchors)}
 <h2>Figure changes</h2>
-{figures_section(comparison, rows)}
+{figures_section(comparison, rows, anchors)}
 {credits_section(comparison)}
 <h2>Statistics</h2>
 {_stats_table(comparison)}
@@ -353,7 +352,7 @@ def export_html(
 </tbody>
 </table>
 <h2>List of changes</h2>
-{_changes_section(comparison, rows)}
+{_changes_section(comparison, rows, anchors)}
 </body>
 </html>
 """

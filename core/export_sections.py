@@ -20,7 +20,6 @@ from .reportrows import (
     all_quote_changes,
     place,
     quote_note,
-    row_anchors,
     sentence_of_span,
 )
 
@@ -70,11 +69,11 @@ def _quote_edits_note(comparison: Comparison, q: QuoteChange) -> str:
     return f'<br><span class="small">{escape(edits)}</span>' if edits else ""
 
 
-def quotes_section(comparison: Comparison, report: Sequence[ReportRow]) -> str:
+def quotes_section(comparison: Comparison, anchors: dict[str, str]) -> str:
+    """Every quotation change; ``anchors``: ``reportrows.row_anchors`` of the report."""
     quotes = all_quote_changes(comparison)
     if not quotes:
         return "<p>No quotation was altered, dropped or added.</p>"
-    anchors = row_anchors(report)
     rows = "".join(
         f"<tr><td>{GLYPHS['quote']} {escape(QUOTE_CHANGE_WORDS.get(q.change, q.change))}"
         f"{_quote_edits_note(comparison, q)}</td>"
@@ -88,9 +87,8 @@ def quotes_section(comparison: Comparison, report: Sequence[ReportRow]) -> str:
     )
 
 
-def figures_section(comparison: Comparison, rows: list[ReportRow]) -> str:
+def figures_section(comparison: Comparison, rows: list[ReportRow], anchors: dict[str, str]) -> str:
     """Every number, date and amount a link changed, dropped or added, in reading order."""
-    anchors = row_anchors(rows)
     lines = [
         f"<tr><td>{GLYPHS['figure']} {escape(FIGURE_CHANGE_WORDS.get(f.change, f.change))}</td>"
         f'<td class="where">{where_cell(comparison, anchors, row.link.a, row.link.b)}</td>'

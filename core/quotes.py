@@ -199,6 +199,12 @@ def _pair(
     return pairs
 
 
+def _reading_order(pair: tuple[Quote | None, Quote | None]) -> tuple[bool, int]:
+    """Paired and dropped quotations by where they stand in the original, then the added."""
+    left, right = pair
+    return (left is None, left.start if left else right.start if right else 0)
+
+
 def link_quote_changes(
     a: Document, b: Document, link: Link, quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]
 ) -> tuple[QuoteChange, ...]:
@@ -207,8 +213,7 @@ def link_quote_changes(
     changes: list[QuoteChange] = []
     speakers_seen: set[tuple[tuple[int, int], tuple[int, int]]] = set()
     # In reading order: a quotation split by its tag is reported by its first part.
-    for left, right in sorted(_pair(qa, qb), key=lambda pair: (
-            pair[0] is None, pair[0].start if pair[0] else pair[1].start if pair[1] else 0)):
+    for left, right in sorted(_pair(qa, qb), key=_reading_order):
         if left is not None and right is not None:
             spans = (left.start, left.end), (right.start, right.end)
             if left.key != right.key:

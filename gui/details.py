@@ -98,15 +98,15 @@ def details_html(d: LinkDetails, muted: str) -> str:
     parts = [f"<b>{escape(d.kind.capitalize())}</b> · similarity {d.similarity}{moved}"
              # The id is the one in the JSON and CSV exports ("link l15"), for researchers.
              f" <span style='color:{muted}'>· {shape} · link {escape(d.link)}</span>"]
+    for edit in d.negations:  # the opposite meaning, under the headline: it reads like a copy-edit
+        what, _, word = edit.partition(": ")
+        parts.append(f"⚠ <b>{escape(what)}</b>: {escape(word)}")
     if d.shared:
         parts.append(f"<span style='color:{muted}'>Shared words:</span> "
                      + escape(", ".join(d.shared)))
     else:
         parts.append(f"<span style='color:{muted}'>No shared content words.</span>")
     opening, closing = d.marks
-    for edit in d.negations:  # the opposite meaning, first: it reads like a copy-edit
-        what, _, word = edit.partition(": ")
-        parts.append(f"⚠ <b>{escape(what)}</b>: {escape(word)}")
     for q in d.quotes:
         line = f"⚠ <b>{escape(q.change)}</b>" + (f": {escape(q.edits)}" if q.edits else "")
         if q.change == QUOTE_CHANGE_WORDS["reattributed"]:

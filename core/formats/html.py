@@ -106,10 +106,11 @@ def extract(data: bytes) -> Extracted:
         byline = _byline(page)
         if byline and " ".join(byline.split()) in " ".join(" ".join(texts).split()):
             byline = ""  # trafilatura kept it
+        # Under the title, where the page shows it: after the first block if that is it.
+        byline_at = 1 if title and texts and texts[0] == title else 0
         for k, (el, text) in enumerate(zip(blocks, texts, strict=True)):
-            if byline and (k > 0 or not title or text != title):
-                writer.add(byline)  # under the title, where the page shows it
-                byline = ""
+            if byline and k == byline_at:
+                writer.add(byline)
             writer.add(text, heading=el.tag == "head", title=bool(title) and text == title,
                        body=el.tag in ("item", "cell"))
     else:

@@ -131,4 +131,4 @@ def test_details_name_a_negation_first() -> None:
     html = details_html(link_details(c, c.links[0]), "#888")
     assert "⚠ <b>negation added</b>: not" in html
     # Under the headline (kind, similarity), where the eye goes first.
-    assert html.index("negation added") > html.index("similarity")
+    assert html.index("similarity") < html.index("negation added") < html.index("Shared words")
