@@ -20,9 +20,11 @@ import argparse
 import csv
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from typing import IO, Any
 
 from .atomic import input_refusal
 from .cliopts import add_comparison_options, option_fields, semantic_problem
-from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED
 from .journal import BatchError, Journal, recorded
 from .pairjob import PairTask, run_pair
 
@@ -48,12 +50,21 @@ class BatchSummary:
     unrecorded: int = 0  # lost to a crashed worker; retried by the next run
     seconds: float = 0.0
     interrupted: bool = False
+    terminated: bool = False  # interrupted by SIGTERM rather than Ctrl-C
     error_ids: list[str] = field(default_factory=list)  # this run's, then earlier ones
 
     @property
     def failed(self) -> bool:
         """The output lacks a good result for some pair: exit with a failure."""
         return bool(self.errors or self.earlier_errors or self.unrecorded or self.interrupted)
+
+    @property
+    def exit_code(self) -> int:
+        """A stopped batch exits as a shell reports the signal (130, 143), so a script
+        tells "stopped, run again to resume" from "some pairs failed" (1)."""
+        if self.interrupted:
+            return EXIT_TERMINATED if self.terminated else EXIT_INTERRUPTED
+        return EXIT_FAILED if self.failed else EXIT_OK
 
     def line(self, output: Path) -> str:
         done = self.ok + self.errors
@@ -143,6 +154,30 @@ class ProgressBar:
 Outcome = tuple[PairTask, dict[str, Any] | None]  # None: the machinery failed, not the pair
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C raises KeyboardInterrupt, so that both stop a batch
+    the same way: the lines written are kept and the worker processes are ended."""
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into ``Terminated`` while a batch runs (main thread only: Python
+    lets no other thread set a handler). Its default action would end this process at
+    once and leave the worker processes running, orphaned."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _run_local(tasks: list[PairTask]) -> Iterator[Outcome]:
     for task in tasks:
         yield task, run_pair(task)
@@ -184,18 +219,30 @@ def process_pool(jobs: int) -> ProcessPoolExecutor:
     return pool
 
 
+def end_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: the pairs in the workers' hands are not waited for (one may take
+    minutes); a rerun does them again. The pool then finds its workers gone and fails
+    its pending futures itself: cancelling them here as well races its thread
+    (InvalidStateError on Python 3.11)."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+    pool.shutdown(wait=True)
+
+
 def _run_processes(tasks: list[PairTask], jobs: int) -> Iterator[Outcome]:
     with process_pool(jobs) as pool:
         futures = {pool.submit(run_pair, task): task for task in tasks}
+        finished = False
         try:
             for future in as_completed(futures):
                 try:
                     yield futures[future], future.result()
                 except Exception:  # a dead worker; the pair is retried next run
                     yield futures[future], None
+            finished = True
         finally:
-            for future in futures:
-                future.cancel()
+            if not finished:
+                end_workers(pool)
 
 
 def _run_dask(tasks: list[PairTask], address: Any) -> Iterator[Outcome]:
@@ -243,7 +290,8 @@ def run_batch(
     tasks = read_pairs(pairs_csv, full=full, options=options)
     if not output.parent.is_dir():
         raise BatchError(f"{output}: folder {output.parent} does not exist")
-    done, done_badly, _ = recorded(output, retry_errors=retry_errors, options=dict(options or {}))
+    done, done_badly, _, _ = recorded(output, retry_errors=retry_errors, options=dict(options or {}),
+                                      full=full)
     todo = [t for t in tasks if t.id not in done]
     earlier = [t.id for t in tasks if t.id in done_badly]
     summary = BatchSummary(total=len(tasks), skipped=len(tasks) - len(todo),
@@ -261,20 +309,24 @@ def run_batch(
     journal = Journal(output)
     bar = ProgressBar(len(todo), progress)
     try:
-        for task, record in outcomes:
-            if record is None:
-                summary.unrecorded += 1
-                continue
-            journal.write(record)
-            ok = record["status"] == "ok"
-            summary.ok += ok
-            if not ok:
-                summary.errors += 1
-                summary.error_ids.append(task.id)
-            bar.step(ok)
-    except KeyboardInterrupt:
+        with terminate_as_interrupt():
+            for task, record in outcomes:
+                if record is None:
+                    summary.unrecorded += 1
+                    continue
+                journal.write(record)
+                ok = record["status"] == "ok"
+                summary.ok += ok
+                if not ok:
+                    summary.errors += 1
+                    summary.error_ids.append(task.id)
+                bar.step(ok)
+    except KeyboardInterrupt as stop:
         summary.interrupted = True
+        summary.terminated = isinstance(stop, Terminated)
     finally:
+        if isinstance(outcomes, Generator):
+            outcomes.close()  # ends the workers now, not when the generator is collected
         bar.close()
         journal.close()
         summary.seconds = time.perf_counter() - started
@@ -329,4 +381,4 @@ def run_cli(args: argparse.Namespace) -> int:
         if summary.error_ids:
             shown = ", ".join(summary.error_ids[:10]) + (" …" if len(summary.error_ids) > 10 else "")
             print(f"collatio: failed pairs: {shown} (see the error lines in the output)", file=sys.stderr)
-    return EXIT_FAILED if summary.failed else EXIT_OK
+    return summary.exit_code

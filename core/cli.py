@@ -23,7 +23,14 @@ from . import batch, rank
 from .atomic import input_refusal
 from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .compare import compare_loaded
-from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_SIGPIPE
+from .exitcodes import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SIGPIPE,
+    EXIT_TERMINATED,
+)
 from .export_csv import export_csv
 from .export_html import export_html
 from .jsonio import collatio_version
@@ -237,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_SIGPIPE
+    except KeyboardInterrupt as stop:  # Ctrl-C (or a batch's SIGTERM) outside a batch's own loop
+        print("collatio: interrupted", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(stop, batch.Terminated) else EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

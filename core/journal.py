@@ -27,19 +27,22 @@ class Recorded(NamedTuple):
     # The options of the records, each as canonical JSON (records written before
     # records carried them have none and are not counted).
     options: set[str]
+    # Whether the records hold the whole alignment (``--full``), as far as they tell.
+    full: set[bool]
 
 
 def recorded(output: Path, *, retry_errors: bool = False,
-             options: dict[str, Any] | None = None) -> Recorded:
+             options: dict[str, Any] | None = None, full: bool | None = None) -> Recorded:
     """What the output holds already; repairs a torn last line first.
 
     Only the last line can be torn, because lines are appended and fsync'd one at a
     time. With ``retry_errors`` the error lines are dropped (atomically) so those
     pairs run again. With ``options`` (this run's CompareOptions fields), records made
-    with other options raise BatchError, before any line is dropped.
+    with other options raise BatchError, before any line is dropped; so do records
+    with (or without) the whole alignment when ``full`` says otherwise.
     """
     if not output.exists():
-        return Recorded(set(), set(), set())
+        return Recorded(set(), set(), set(), set())
     data = output.read_bytes()
     if data and not data.endswith(b"\n"):
         keep = data.rfind(b"\n") + 1
@@ -51,6 +54,7 @@ def recorded(output: Path, *, retry_errors: bool = False,
     ids: set[str] = set()
     errors: set[str] = set()
     made_with: set[str] = set()
+    made_full: set[bool] = set()
     kept: list[bytes] = []
     for raw in data.splitlines(keepends=True):
         try:
@@ -61,6 +65,9 @@ def recorded(output: Path, *, retry_errors: bool = False,
             continue
         if isinstance(record.get("options"), dict):
             made_with.add(_canonical(record["options"]))
+        shape = _holds_alignment(record)
+        if shape is not None:
+            made_full.add(shape)
         if record.get("status") == "error":
             if retry_errors:
                 continue
@@ -68,6 +75,8 @@ def recorded(output: Path, *, retry_errors: bool = False,
         ids.add(str(record["id"]))
         kept.append(raw)
     clash = None if options is None else options_clash(made_with, options)
+    if clash is None and full is not None and made_full - {full}:
+        clash = "--full now, not there" if full else "--full there, not now"
     if clash is not None:
         raise BatchError(f"{output} holds results made with other options ({clash}): "
                          "write to another file, or run with the same options")
@@ -75,7 +84,17 @@ def recorded(output: Path, *, retry_errors: bool = False,
         from .atomic import write_bytes_atomic
 
         write_bytes_atomic(output, b"".join(kept))
-    return Recorded(ids, errors, made_with)
+    return Recorded(ids, errors, made_with, made_full)
+
+
+def _holds_alignment(record: dict[str, Any]) -> bool | None:
+    """Whether a record was made with ``--full``; None when it cannot tell (an error
+    line written before records said so)."""
+    if isinstance(record.get("full"), bool):
+        return bool(record["full"])
+    if record.get("status") == "ok":
+        return "alignment" in record
+    return None
 
 
 def _canonical(options: dict[str, Any]) -> str:

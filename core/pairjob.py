@@ -64,7 +64,7 @@ def _provenance(task: PairTask) -> dict[str, Any]:
     """How the record was made (a rerun refuses to mix records made otherwise), and the
     pair's own columns."""
     found: dict[str, Any] = {"options": CompareOptions(**task.options).to_json(),
-                             "collatio": collatio_version()}
+                             "full": task.full, "collatio": collatio_version()}
     if task.meta:
         found["meta"] = task.meta
     return found

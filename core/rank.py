@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import input_refusal, same_file, write_text_atomic
-from .batch import process_pool
+from .batch import end_workers, process_pool, terminate_as_interrupt
 from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from .export_csv import cell_text
@@ -93,8 +93,14 @@ def rank_copies(
     fields = dict(options or {})  # CompareOptions fields (see cliopts.option_fields)
     tasks = [PairTask(str(k), str(original), str(c), options=fields) for k, c in enumerate(copies)]
     if jobs > 1 and len(tasks) > 1:
-        with process_pool(min(jobs, len(tasks))) as pool:
-            records = list(pool.map(run_pair, tasks))
+        with process_pool(min(jobs, len(tasks))) as pool, terminate_as_interrupt():
+            # Not pool.map: when stopped, it cancels its futures as end_workers starts.
+            futures = [pool.submit(run_pair, task) for task in tasks]
+            try:
+                records = [future.result() for future in futures]
+            except KeyboardInterrupt:
+                end_workers(pool)
+                raise
     else:
         records = [run_pair(t) for t in tasks]
     rows = [_row(c, r) for c, r in zip(copies, records, strict=True)]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from collatio.core import cli
 from collatio.core.batch import BatchError, read_pairs, run_batch
+from collatio.core.exitcodes import EXIT_INTERRUPTED, EXIT_TERMINATED
 from collatio.core.journal import recorded
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
@@ -174,7 +175,7 @@ def test_paths_are_relative_to_the_csv(tmp_path: Path) -> None:
 
 
 def test_recorded_ids_of_a_missing_file_is_empty(tmp_path: Path) -> None:
-    assert recorded(tmp_path / "none.jsonl") == (set(), set(), set())
+    assert recorded(tmp_path / "none.jsonl") == (set(), set(), set(), set())
 
 
 def test_a_killed_batch_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
@@ -220,3 +221,57 @@ def test_a_rerun_with_other_options_is_refused_before_anything_changes(
     # The same options, spelt out or left at their defaults, are the same options.
     assert run_batch(pairs, out, options={}).skipped == 2
     assert run_batch(pairs, out, options={"language": "auto", "link_threshold": 0.3}).skipped == 2
+
+
+def _started(out: Path, lines: int, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if out.exists() and out.read_bytes().count(b"\n") >= lines:
+            return
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize(("stop", "code"), [
+    (signal.SIGTERM, EXIT_TERMINATED),  # a service manager or `kill`: ended the workers too
+    (signal.SIGINT, EXIT_INTERRUPTED),  # Ctrl-C sent to the batch only (as from a script)
+])
+def test_a_stopped_batch_with_workers_ends_them_and_says_it_was_stopped(
+        tmp_path: Path, stop: signal.Signals, code: int) -> None:
+    """Not 1 (some pairs failed) but 128 + the signal, and no worker process left behind."""
+    n = 300
+    pairs = make_pairs(tmp_path, n)
+    out = tmp_path / "results.jsonl"
+    command = [sys.executable, "-m", "collatio.core.cli", "batch", str(pairs), "-o", str(out), "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _started(out, 4, time.monotonic() + 60)
+        process.send_signal(stop)
+        # The workers inherit stderr: it reaches its end only when they are gone too.
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == code, err
+    assert "interrupted: run the same command again to resume" in err
+    assert "Traceback" not in err
+    assert 4 <= out.read_bytes().count(b"\n") < n
+
+
+def test_a_rerun_with_or_without_full_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Lines with and without the alignment would mix in one file."""
+    pairs = make_pairs(tmp_path, 2)
+    out = tmp_path / "results.jsonl"
+    assert cli.main(["batch", str(pairs), "-o", str(out), "-q"]) == cli.EXIT_OK
+    assert all(r["full"] is False and "alignment" not in r for r in _records(out))
+    before = out.read_bytes()
+    assert cli.main(["batch", str(pairs), "-o", str(out), "--full"]) == cli.EXIT_BAD_INPUT
+    assert "--full now, not there" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    full_out = tmp_path / "full.jsonl"
+    assert cli.main(["batch", str(pairs), "-o", str(full_out), "--full", "-q"]) == cli.EXIT_OK
+    assert cli.main(["batch", str(pairs), "-o", str(full_out)]) == cli.EXIT_BAD_INPUT
+    assert "--full there, not now" in capsys.readouterr().err
+    # A line written before lines said so tells by its alignment.
+    legacy = [{k: v for k, v in r.items() if k != "full"} for r in _records(full_out)]
+    full_out.write_text("".join(json.dumps(r) + "\n" for r in legacy), encoding="utf-8")
+    assert run_batch(pairs, full_out, full=True).skipped == 2
+    with pytest.raises(BatchError, match="--full there"):
+        run_batch(pairs, full_out)

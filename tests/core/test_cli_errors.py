@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from collatio.core import cli, compare
+from collatio.core.batch import Terminated
+from collatio.core.exitcodes import EXIT_INTERRUPTED, EXIT_TERMINATED
 from collatio.core.options import CompareOptions
 
 from .test_batch import make_pairs
@@ -131,3 +133,19 @@ def test_a_missing_output_folder_is_refused_before_comparing(
     out = tmp_path / "nowhere" / "report.json"
     assert cli.main(["compare", A, B, "-o", str(out)]) == cli.EXIT_BAD_INPUT
     assert f"folder {out.parent} does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("stop", "code"), [
+    (KeyboardInterrupt, EXIT_INTERRUPTED),  # Ctrl-C while comparing: 130, as a shell reports
+    (Terminated, EXIT_TERMINATED),  # SIGTERM inside rank's worker pool: 143
+])
+def test_a_stopped_command_says_so_in_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        stop: type[KeyboardInterrupt], code: int) -> None:
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise stop
+
+    monkeypatch.setattr(cli, "compare_loaded", stopped)
+    assert cli.main(["compare", A, B]) == code
+    err = capsys.readouterr().err
+    assert err == "collatio: interrupted\n"
