@@ -59,11 +59,19 @@ SUBCOMMANDS: dict[
 ] = {}
 
 
+# Standard output is written in pieces: CPython's text stream takes a pipe's partial
+# write of one large string as a success, so `… | head` lost the rest silently and exited
+# 0; the next piece's write fails instead, and main exits 141 as for smaller outputs.
+_STDOUT_PIECE = 1 << 16
+
+
 def _write_text(content: str, out: Path | None) -> None:
     if out is None:
-        sys.stdout.write(content)
         if not content.endswith("\n"):
-            sys.stdout.write("\n")
+            content += "\n"
+        for start in range(0, len(content), _STDOUT_PIECE):
+            sys.stdout.write(content[start : start + _STDOUT_PIECE])
+        sys.stdout.flush()
         return
     from .atomic import write_text_atomic
 

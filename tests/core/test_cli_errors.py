@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +151,23 @@ def test_a_stopped_command_says_so_in_one_line(
     assert cli.main(["compare", A, B]) == code
     err = capsys.readouterr().err
     assert err == "collatio: interrupted\n"
+
+
+def test_a_reader_that_stops_early_gets_141_even_for_a_large_output(tmp_path: Path) -> None:
+    """`collatio compare … | head`: a report larger than the pipe holds used to be cut off
+    with exit 0, as if all of it had been read."""
+    original = Path(A).read_text(encoding="utf-8")
+    revision = Path(B).read_text(encoding="utf-8")
+    # Numbered copies, so that no paragraph is a duplicate of another.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("\n\n".join(f"Teil {k}.\n\n{original}" for k in range(6)), encoding="utf-8")
+    b.write_text("\n\n".join(f"Teil {k}.\n\n{revision}" for k in range(6)), encoding="utf-8")
+    read_end, write_end = os.pipe()
+    command = [sys.executable, "-m", "collatio.core.cli", "compare", str(a), str(b), "--format", "html"]
+    process = subprocess.Popen(command, stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        assert reader.read(100).startswith(b"<!")
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == cli.EXIT_SIGPIPE, err
+    assert err == b""  # said nothing, as Unix tools do
