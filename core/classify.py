@@ -9,7 +9,7 @@ approved" → "has not approved": one word, but the opposite meaning), and a min
 that changed a figure or a quotation (``facts_reword``, once figures and quotes are
 checked).
 
-May import: the standard library and collatio.core.{figurescan,model,normalise,tokens}.
+May import: the standard library and collatio.core.{figurescan,model,negation,normalise,tokens}.
 """
 
 from __future__ import annotations
@@ -22,30 +22,12 @@ from dataclasses import replace
 
 from .figurescan import find_figures
 from .model import DiffOp, Document, Link, LinkKind, OpKind
+from .negation import negations
 from .normalise import collapse_whitespace, fold_typography
 from .tokens import Token
 
 MINOR_WORDS = 2
 MINOR_SHARE = 0.2
-# Words that turn a statement into its opposite, in the languages Collatio reads.
-NEGATIONS = frozenset((
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",
-    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
-    "nichts", "niemand", "weder",
-    "ne", "pas", "jamais", "nunca", "non", "mai", "niet", "geen", "nooit",
-))
-
-
-def is_negation(word: str) -> bool:
-    """Whether a (lower-cased) word negates: "not", "nicht", "hasn't"."""
-    return word in NEGATIONS or word.endswith(("n't", "n’t"))
-
-
-def negations(words: Counter[str]) -> int:
-    """How many negations these words (lower-cased) hold."""
-    return sum(n for w, n in words.items() if is_negation(w))
-
-
 def _tokens_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[Token]:
     """The word tokens lying inside one of ``spans`` (a diff's spans: they never overlap)."""
     if not spans:

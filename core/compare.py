@@ -32,6 +32,7 @@ from .model import (
     Side,
     Stats,
 )
+from .negation import check_negations
 from .options import Cancelled, CancelToken, CompareOptions
 from .overrides import Overrides, enforce_forbidden, pinned_groups, resolve
 from .quotes import (
@@ -277,6 +278,7 @@ def compare(
         aligned_b = {b.sentences[k].id for k in rows_b}
         links, quote_changes = check_quotes(a, b, links, aligned_a, aligned_b)
         links = check_figures(a, b, links, aligned_a, aligned_b)
+        links = check_negations(a, b, links, options.language)
         links = facts_reword(links)
         progress(0.95, "counting")
         stats = compute_stats(a, b, links, aligned_a, aligned_b, len(quote_changes))

@@ -5,20 +5,18 @@ anchors a reader's eye can follow instead of a wall of struck and underlined wor
 Words count as shared when their stems match (lower-cased, stop words left out), so
 "Außenpolitik"/"Außenpolitiken" and "betont"/"betonte" are shared.
 
-It also names a negation the rewrite put in or took out (``negation_edits``): one word
-that turns a statement into its opposite, which a reader must not miss among copy-edits.
+It also names a negation the rewrite put in or took out (``negation_edits``, found by
+core.negation): one word that turns a statement into its opposite.
 
-May import: the standard library and collatio.core.{classify,model,similarity,tokens}.
+May import: the standard library and collatio.core.{model,similarity,tokens}.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from .classify import is_negation
-from .model import Document, Link, OpKind
+from .model import Document, Link
 from .similarity import content_terms
 from .tokens import NUMBER
 
@@ -62,22 +60,6 @@ def shared_words(link: Link, a: Document, b: Document, language: str = "de") -> 
     )
 
 
-_NEGATION_WORD = re.compile(r"\w+(?:n['’]t)?")
-
-
-def _negations(text: str, spans: list[tuple[int, int]]) -> Counter[str]:
-    return Counter(w for start, end in spans for m in _NEGATION_WORD.finditer(text, start, end)
-                   if is_negation(w := m.group(0).lower()))
-
-
-def negation_edits(link: Link, a: Document, b: Document) -> tuple[str, ...]:
-    """The negation the word diff took out of the original ("negation dropped: nicht") or
-    put into the revision ("negation added: not"), when the two sides' counts differ:
-    "nicht" rewritten as "keine" keeps the sense and is no edit."""
-    dropped = _negations(a.text, [op.a for op in link.ops if op.op is OpKind.DELETE and op.a])
-    added = _negations(b.text, [op.b for op in link.ops if op.op is OpKind.INSERT and op.b])
-    if dropped.total() > added.total():
-        return (f"negation dropped: {', '.join(dropped)}",)
-    if added.total() > dropped.total():
-        return (f"negation added: {', '.join(added)}",)
-    return ()
+def negation_edits(link: Link) -> tuple[str, ...]:
+    """The negation the revision took out or put in, in words ("negation dropped: nicht")."""
+    return (link.negation_change.describe(),) if link.negation_change else ()

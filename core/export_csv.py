@@ -77,7 +77,7 @@ def _notes(comparison: Comparison, link: Link | None,
     Xinhua"."""
     changes: tuple[QuoteChange | FigureChange, ...] = (
         (*link.quote_changes, *link.figure_changes) if link else tuple(quotes))
-    negations = negation_edits(link, comparison.a, comparison.b) if link else ()
+    negations = negation_edits(link) if link else ()
     return cell_text("; ".join((*negations, *(": ".join(change_words(comparison, c, link))
                                               for c in changes))))
 

@@ -198,6 +198,8 @@ def _gutter(link: Link) -> str:
     if link.figure_changes:
         n = len(link.figure_changes)
         lines.append(f'<span class="glyph">#</span> {n} figure{"s" if n > 1 else ""}')
+    if link.negation_change:
+        lines.append('<span class="glyph">¬</span> negation')
     return "<br>".join(lines)
 
 
@@ -236,6 +238,7 @@ def _stats_table(comparison: Comparison) -> str:
         ("Boilerplate or duplicate sentences (original / revision)", f"{s.ignored_a} / {s.ignored_b}"),
         ("Quote changes", str(s.quote_changes)),
         ("Figure changes (numbers, dates, amounts in links)", str(s.figure_changes)),
+        ("Negation changes (a negation put in or taken out)", str(s.negation_changes)),
     ]
     body = "".join(f'<tr><th>{escape(k)}</th><td class="num">{escape(v)}</td></tr>' for k, v in rows)
     return f'<table class="stats">{body}</table>'
@@ -254,6 +257,7 @@ def _legend() -> str:
         ('<span class="moved">dashed</span>', "words the revision moved within the sentence"),
         ('<span class="glyph">#</span> <strong class="figure">12</strong>',
          "a number, date or amount the revision changed, dropped or added"),
+        ('<span class="glyph">¬</span>', "a negation the revision put in or took out: the opposite meaning"),
         (f'<span class="glyph">{GLYPHS["removed"]}</span>', "sentence removed from the original"),
         (f'<span class="glyph">{GLYPHS["added"]}</span>', "sentence added in the revision"),
         ('<span class="tag">[boilerplate]</span>', "navigation, bylines, duplicates: not compared (grey)"),
@@ -274,7 +278,10 @@ def _changes_section(comparison: Comparison, rows: list[ReportRow], anchors: dic
         if link is not None:
             if link.kind.value == "identical" and not link.moved and not link.quote_changes:
                 continue
-            what = link.kind.value + (", moved" if link.moved else "") + (", quote" if link.quote_changes else "")
+            what = ", ".join((link.kind.value, *(["moved"] if link.moved else []),
+                              *([link.negation_change.describe()] if link.negation_change else []),
+                              *(["quote"] if link.quote_changes else []),
+                              *(["figure"] if link.figure_changes else [])))
             lines.append(
                 f"<tr><td>{GLYPHS[link.kind.value]} {escape(what)}</td>"
                 f'<td class="where">{where_cell(comparison, anchors, link.a, link.b)}</td>'

@@ -21,6 +21,7 @@ from .model import (
     FigureChange,
     Link,
     LinkKind,
+    NegationChange,
     OpKind,
     Outcome,
     Paragraph,
@@ -90,6 +91,9 @@ def _link_json(link: Link, text_a: str, text_b: str) -> dict[str, Any]:
         "quote_changes": [_quote_json(q) for q in link.quote_changes],
         "figure_changes": [{"change": f.change, "a": _span(f.a), "b": _span(f.b)}
                            for f in link.figure_changes],
+        "negation_change": None if (n := link.negation_change) is None else {
+            "change": n.change, "side": n.side.value, "words": list(n.words),
+            "spans": [_span(span) for span in n.spans]},
         "ops": [{"op": op.op.value, "a": _span(op.a), "b": _span(op.b)} for op in link.ops],
         # Derived from the ops (core.wordmoves), like paragraph_links: not read back.
         "moved_words": [{"a": list(m.a), "b": list(m.b)} for m in moves.moved],
@@ -101,6 +105,13 @@ def _quote_json(q: QuoteChange) -> dict[str, Any]:
     if q.speaker_a is not None or q.speaker_b is not None:  # re-attributed only
         data |= {"speaker_a": _span(q.speaker_a), "speaker_b": _span(q.speaker_b)}
     return data
+
+
+def _negation_from_json(n: dict[str, Any] | None, link: str) -> NegationChange | None:
+    if not n:  # none, or a file written before links carried it
+        return None
+    spans = tuple(span for s in n["spans"] if (span := _tuple_span(s)) is not None)
+    return NegationChange(n["change"], tuple(n["words"]), spans, link)
 
 
 def _quote_from_json(q: dict[str, Any]) -> QuoteChange:
@@ -181,6 +192,7 @@ def comparison_from_json(data: dict[str, Any], text_a: str, text_b: str) -> Comp
                 FigureChange(f["change"], _tuple_span(f["a"]), _tuple_span(f["b"]), item["id"])
                 for f in item.get("figure_changes", [])
             ),
+            negation_change=_negation_from_json(item.get("negation_change"), item["id"]),
         )
         for item in data["links"]
     )

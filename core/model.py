@@ -132,6 +132,24 @@ class FigureChange:
 
 
 @dataclass(frozen=True, slots=True)
+class NegationChange:
+    """A negation the revision took out of a link or put into it (core.negation)."""
+
+    change: str  # "dropped" | "added"
+    words: tuple[str, ...]  # the negation words, lower-cased, each once: ("not",)
+    spans: tuple[tuple[int, int], ...]  # their source offsets: in a when dropped, in b when added
+    link: str  # the link it belongs to
+
+    @property
+    def side(self) -> Side:
+        return Side.A if self.change == "dropped" else Side.B
+
+    def describe(self) -> str:
+        """ "negation dropped: nicht" """
+        return f"negation {self.change}: {', '.join(self.words)}"
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     id: str  # "l0"
     a: tuple[str, ...]  # sentence ids on side a, in document order
@@ -146,6 +164,7 @@ class Link:
     # None for moved and manual links, which the estimate was not learned on.
     confidence: float | None = None
     figure_changes: tuple[FigureChange, ...] = ()
+    negation_change: NegationChange | None = None
 
     @property
     def quote_changed(self) -> bool:
@@ -222,6 +241,7 @@ class Stats:
     a_removed_pct: float  # of a: characters in removed sentences
     longest_verbatim_words: int
     figure_changes: int = 0  # numbers, dates and amounts changed inside links (core.figures)
+    negation_changes: int = 0  # links that put in or took out a negation (core.negation)
 
     @property
     def links(self) -> int:
@@ -233,6 +253,8 @@ class Stats:
             f"{self.links_reworded} reworded), {self.moved} moved, {self.added} added, "
             f"{self.removed} removed, {_count(self.quote_changes, 'quote change')}, "
             f"{_count(self.figure_changes, 'figure change')}"
+            # Only when there is one: the status line is short, and most pairs have none.
+            + (f", {_count(self.negation_changes, 'negation change')}" if self.negation_changes else "")
         )
 
 

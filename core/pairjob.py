@@ -46,6 +46,7 @@ def pair_statistics(stats: Stats) -> dict[str, Any]:
         "longest_verbatim_words": stats.longest_verbatim_words,
         "quote_changes": stats.quote_changes,
         "figure_changes": stats.figure_changes,
+        "negation_changes": stats.negation_changes,
         "sentences_a": stats.sentences_a,  # all of them, boilerplate and duplicates too
         "sentences_b": stats.sentences_b,
         "ignored_a": stats.ignored_a,  # in boilerplate or duplicate paragraphs

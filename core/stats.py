@@ -89,4 +89,5 @@ def compute_stats(
         a_removed_pct=_pct(sum(s.end - s.start for s in removed), chars_a),
         longest_verbatim_words=longest,
         figure_changes=sum(len(link.figure_changes) for link in links),
+        negation_changes=sum(link.negation_change is not None for link in links),
     )

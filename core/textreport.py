@@ -86,6 +86,8 @@ def text_report(comparison: Comparison) -> str:
         )
         lines.append(f"    A: {_clip(a_text)}")
         lines.append(f"    B: {_clip(b_text)}")
+        if link.negation_change:  # first: the opposite meaning, in one word
+            lines.append(f"    ¬ {link.negation_change.describe()}")
         lines.extend(_change_lines(comparison, link.quote_changes + link.figure_changes, link))
     flush_removed(None)
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""The change list dock: every change (kind, ⚠ quote and # figure flags, excerpt), filterable by kind,
+"""The change list dock: every change (kind, ⚠ quote, # figure and ¬ negation flags, excerpt), filterable by kind,
 with the selected link's details below.
 
 Selecting a row emits ``change_selected``; ``select_change`` selects a row from outside
@@ -35,13 +35,16 @@ KIND_LABELS = {
     ChangeKind.ADDED: "Added",
     ChangeKind.QUOTE: "Quote",
     ChangeKind.FIGURE: "Figures",
+    ChangeKind.NEGATION: "Negations",
 }
 COLUMNS = ("Kind", "⚠", "Excerpt")
 
 
 def flags(change: Change) -> str:
-    """The flag column: ⚠ for a changed quotation, # for a changed figure."""
-    return ("⚠" if change.quote else "") + ("#" if change.figure else "")
+    """The flag column: ⚠ for a changed quotation, # for a changed figure, ¬ for a
+    negation put in or taken out (the opposite meaning in one word)."""
+    return ("⚠" if change.quote else "") + ("#" if change.figure else "") + ("¬" if change.negation else "")
+
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole})
 Index = QModelIndex | QPersistentModelIndex
@@ -85,7 +88,8 @@ class ChangeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             quote = ", quotation changed" if change.quote else ""
             figure = ", figure changed" if change.figure else ""
-            return f"{KIND_LABELS[change.kind]}{quote}{figure}: {change.excerpt}"
+            negation = ", negation changed" if change.negation else ""
+            return f"{KIND_LABELS[change.kind]}{quote}{figure}{negation}: {change.excerpt}"
         return None
 
 

@@ -78,7 +78,7 @@ def link_details(comparison: Comparison, link: Link) -> LinkDetails:
     )
     return LinkDetails(link.id, link.kind.value, f"{round(link.similarity * 100)} %", link.moved,
                        words.terms, tuple(quotes), len(link.a), len(link.b), figures,
-                       negation_edits(link, comparison.a, comparison.b), quote_marks(comparison))
+                       negation_edits(link), quote_marks(comparison))
 
 
 def figure_values(f: QuoteLine) -> str:

@@ -36,6 +36,7 @@ class ChangeKind(StrEnum):
     MOVED = "moved"
     QUOTE = "quote"  # a changed quotation; the main kind only when nothing else changed
     FIGURE = "figure"  # a number, date or amount of a link changed (core.figures); likewise
+    NEGATION = "negation"  # a link put in or took out a negation (core.negation); likewise
 
 
 # The main kind wins in this order when a row has several (e.g. a gap with removed and added
@@ -62,6 +63,10 @@ class Change:
     @property
     def figure(self) -> bool:
         return ChangeKind.FIGURE in self.kinds
+
+    @property
+    def negation(self) -> bool:
+        return ChangeKind.NEGATION in self.kinds
 
     @property
     def replaced(self) -> bool:
@@ -112,6 +117,8 @@ def _row_kinds(comparison: Comparison, row: Row, hide_minor: bool,
             kinds.add(ChangeKind.QUOTE)
         if link.figure_changes:
             kinds.add(ChangeKind.FIGURE)
+        if link.negation_change:
+            kinds.add(ChangeKind.NEGATION)
     elif row.kind is RowKind.GAP:
         for side, entries in ((Side.A, row.a), (Side.B, row.b)):
             doc = comparison.document(side)
@@ -168,8 +175,8 @@ def changes(comparison: Comparison, rows: Sequence[Row], *, hide_minor: bool = F
         kinds = _row_kinds(comparison, row, hide_minor, quotes_by_link, unlinked)
         if substantive_only:
             kinds.discard(ChangeKind.MINOR)
-        main = next((k for k in (*_PRECEDENCE, ChangeKind.QUOTE, ChangeKind.FIGURE)
-                     if k in kinds), None)
+        main = next((k for k in (*_PRECEDENCE, ChangeKind.QUOTE, ChangeKind.FIGURE,
+                                 ChangeKind.NEGATION) if k in kinds), None)
         if main is None:
             continue
         if row.kind is RowKind.GAP:  # boilerplate beside an added sentence is no part of it

@@ -32,6 +32,7 @@ _KIND_MARK = {
     # Not a main kind while a changed figure makes a link reworded (core.compare); kept
     # so that every kind has a colour (a missing one raised in paintEvent, every repaint).
     ChangeKind.FIGURE: Mark.FIGURE_B,
+    ChangeKind.NEGATION: Mark.BAND_REWORDED,  # likewise: such a link is always reworded
 }
 
 

@@ -66,6 +66,9 @@ def stats_rows(comparison: Comparison | None) -> list[tuple[str, str]]:
     figures = Counter(f.change for link in comparison.links for f in link.figure_changes)
     rows += [("Figure changes", SECTION), ("total", str(s.figure_changes))]
     rows += [(name, str(figures.get(name, 0))) for name in ("changed", "dropped", "added")]
+    negations = Counter(n.change for link in comparison.links if (n := link.negation_change))
+    rows += [("Negation changes", SECTION), ("total", str(s.negation_changes))]
+    rows += [(name, str(negations.get(name, 0))) for name in ("dropped", "added")]
     credits = credit_lines(comparison.credits)
     if credits:
         rows += [("Credits", SECTION), *credits]

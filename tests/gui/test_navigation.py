@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from collatio.core import compare
 from collatio.core.model import Comparison, FigureChange, LinkKind, QuoteChange, Role, Side
 from collatio.gui.changelist import flags
 from collatio.gui.navigation import (
@@ -203,6 +204,16 @@ def test_a_changed_figure_is_a_change_kind_and_a_flag() -> None:
     assert change.kind is ChangeKind.FIGURE and change.figure and not change.quote
     assert filter_changes((change,), frozenset({ChangeKind.FIGURE})) == (change,)
     assert flags(change) == "#"
+
+
+def test_a_negation_put_in_is_a_change_kind_and_a_flag() -> None:
+    """The opposite meaning in one word: flagged in the list, not only in the details."""
+    c = compare("The council approved the new law on Monday after a long debate. It met.",
+                "The council has not approved the new law on Monday after a long debate. It met.")
+    (change,) = changes(c, build_rows(c))
+    assert change.kind is ChangeKind.REWORDED and change.negation and not change.figure
+    assert filter_changes((change,), frozenset({ChangeKind.NEGATION})) == (change,)
+    assert flags(change) == "¬"
 
 
 def _change(row: int, *kinds: ChangeKind) -> Change:

@@ -44,6 +44,12 @@ def test_rows_come_from_the_stats(sample_comparison: Comparison) -> None:
         "added": by_type["added"], "re-attributed": by_type["reattributed"]}
 
 
+def test_negation_changes_are_counted() -> None:
+    c = compare("The council approved the new law on Monday after a long debate.",
+                "The council has not approved the new law on Monday after a long debate.")
+    assert _sections(c)["Negation changes"] == {"total": "1", "dropped": "0", "added": "1"}
+
+
 def test_the_language_compared_in_is_named(sample_comparison: Comparison) -> None:
     assert _sections(sample_comparison)["Compared as"]["language"] == "German"  # detected
 
