@@ -13,12 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDockWidget,
     QGridLayout,
     QHeaderView,
+    QMainWindow,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -44,6 +46,19 @@ def flags(change: Change) -> str:
     """The flag column: ⚠ for a changed quotation, # for a changed figure, ¬ for a
     negation put in or taken out (the opposite meaning in one word)."""
     return ("⚠" if change.quote else "") + ("#" if change.figure else "") + ("¬" if change.negation else "")
+
+# The dock's width on a first start, as a share of the window's: on a wide screen the
+# excerpts need the room more than two already wide panes do. A width the user set is
+# kept (the window's saved state).
+DOCK_SHARE = 0.25
+DOCK_WIDTH_RANGE = (260, 480)
+
+
+def default_width(window_width: int) -> int:
+    """The Changes dock's first width for a window this wide."""
+    low, high = DOCK_WIDTH_RANGE
+    return max(low, min(high, round(DOCK_SHARE * window_width)))
+
 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole})
@@ -98,6 +113,7 @@ class ChangeListDock(QDockWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Changes", parent)
+        self.sized = False  # its first width set (default_width), or the user's restored
         self.setObjectName("changes-dock")
         self.setAccessibleName("Change list and link details")
         self.all: tuple[Change, ...] = ()
@@ -139,6 +155,13 @@ class ChangeListDock(QDockWidget):
         layout.addWidget(self.details, 2)
         self.setWidget(body)
         self._quiet = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.parentWidget()
+        if not self.sized and isinstance(window, QMainWindow):
+            self.sized = True
+            window.resizeDocks([self], [default_width(window.width())], Qt.Orientation.Horizontal)
 
     def kinds(self) -> frozenset[ChangeKind]:
         return frozenset(k for k, box in self.filters.items() if box.isChecked())

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         from .session_controller import attach  # local: those modules import this one
 
         self.comforts = attach(self)
+        # A dock layout the user made was restored, or the first show sizes the dock.
+        self.reader.dock.sized = not self.comforts.view.prefs.window_state.isEmpty()
 
     # ---- construction -------------------------------------------------------------------
     def _build_central(self) -> None:

@@ -16,6 +16,7 @@ from collatio.core import compare as real_compare
 from collatio.core.classify import marks_word_changes
 from collatio.core.model import Role
 from collatio.gui.cells import position_of
+from collatio.gui.changelist import default_width
 from collatio.gui.rows import RowKind
 from collatio.gui.textdoc import MARK_PROPERTY
 from collatio.gui.window import MainWindow
@@ -391,3 +392,22 @@ def test_the_status_line_says_when_the_rewrite_drops_a_credit(
     with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
         window.load_files(tmp_path / "a.txt", tmp_path / "b.txt")
     assert "credit dropped: dpa, Max Muster" in window.summary.text()
+
+
+@pytest.mark.parametrize(("window_width", "dock_width"), [
+    (900, 260),  # a small screen: the narrowest dock that still reads
+    (1600, 400),  # a quarter of a wide window: the excerpts need the room
+    (2600, 480),  # no wider than that: the panes hold the texts
+])
+def test_changes_dock_width_follows_the_window_on_a_first_start(window_width: int, dock_width: int) -> None:
+    assert default_width(window_width) == dock_width
+
+
+def test_a_first_show_sizes_the_changes_dock_for_the_window(qtbot: QtBot) -> None:
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1600, 900)
+    assert not w.reader.dock.sized  # fresh preferences: no dock layout of the user's
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: abs(w.reader.dock.width() - default_width(1600)) <= 12, timeout=2000)
