@@ -53,6 +53,7 @@ from .actions import make_action
 from .aligner import RowAligner
 from .cells import Block
 from .compared import Compared, prepare
+from .elided import ElidedLabel
 from .jobs import Job, JobRunner, Progress
 from .legend import legend_html
 from .palette import LIGHT, Palette
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         bar = self.statusBar()
-        self.summary = QLabel("Open two versions of a text to compare them.", self)
+        self.summary = ElidedLabel("Open two versions of a text to compare them.", self)
         self.summary.setStyleSheet(f"color: {self.palette_.muted};")
         bar.addWidget(self.summary, 1)
         self.progress = QProgressBar(self)
