@@ -68,6 +68,15 @@ _ROLES = ("journalist", "journalistin", "journalisten", "reporter", "reporterin"
           "korrespondent", "korrespondentin", "korrespondenten", "redakteur", "redakteurin",
           "autor", "autorin", "mitarbeiter", "mitarbeiterin", "writer", "correspondent",
           "correspondents", "journalists", "reporters", "editor")
+# Words of a desk before a role ("Staff Reporter", "Senior Political Correspondent",
+# "Freie Journalistin"): they say which desk, not who.
+_ROLE_QUALIFIERS = frozenset((
+    "staff", "senior", "chief", "deputy", "associate", "contributing", "special", "foreign",
+    "political", "science", "health", "business", "economics", "sports", "technology", "tech",
+    "legal", "diplomatic", "investigative", "national", "international", "global", "european",
+    "washington", "white", "house", "managing", "assistant", "executive", "freier", "freie",
+    "leitender", "leitende", "stellvertretender", "stellvertretende",
+))
 _MAX_CREDIT_WORDS = 30  # a credit sentence is short; a long one is an article sentence
 _EDGE_PARAGRAPHS = 6  # credit sentences are looked for in this many first and last paragraphs
 _AGENCY_ALIASES = {"associated press": "ap", "agence france-presse": "afp",
@@ -119,6 +128,7 @@ def _names(text: str) -> tuple[str, ...]:
                     # "CNN-Journalisten Anna Chernova": the outlet, then the reporter;
                     # "AP Science Writer": the agency, not its desk.
                     outlet = word.rpartition("-")[0]
+                    words = [w for w in words if w.lower() not in _ROLE_QUALIFIERS]
                     if words and _AGENCY_NAME.fullmatch(words[0]):
                         words = words[:1]
                     names.extend(n for n in (" ".join(words), outlet) if n)

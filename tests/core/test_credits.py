@@ -44,6 +44,10 @@ CASES = [
     (f"From staff reports\n\n{BODY}\n", ["staff reports"]),
     # A desk title names the agency, not a person ("AP Science Writer").
     (f"By LAURA UNGERMAN\nAP Science Writer\n\n{BODY}\n", ["LAURA UNGERMAN", "AP"]),
+    # A desk after the name says which desk, not who ("Staff" is no one).
+    (f"By Sarah Lindqvist, Staff Reporter\n\n{BODY}\n", ["Sarah Lindqvist"]),
+    (f"Von Petra Maier, Freie Journalistin\n\n{BODY}\n", ["Petra Maier"]),
+    (f"By Tom Hale, Senior Political Correspondent\n\n{BODY}\n", ["Tom Hale"]),
     # Reuters' credit line in parentheses.
     ("Rail workers walked out on Wednesday across the country. The union wants more pay.\n\n"
      "(Reporting by Rene Wagner in Berlin; Additional reporting by Maria Martinez; Editing by "
