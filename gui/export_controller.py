@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from collatio.core import Comparison
 from collatio.core.cli import write_export
 from PySide6.QtCore import QLocale, QObject, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .actions import make_action
 from .exportchoice import (
@@ -118,13 +118,17 @@ class ExportController(QObject):
         name = suggested_name(comparison, format_of_filter(self.selected_filter))
         folder = self.start_folder(comparison)
         start = str(Path(folder) / name) if folder else name
-        path, selected = QFileDialog.getSaveFileName(self.window, "Export comparison", start,
-                                                     FILTERS, self.selected_filter)
+        # The dialog's own question comes before the refusal of an input, and misses a
+        # file the format's suffix names ("report" → "report.html"): ask here instead.
+        path, selected = QFileDialog.getSaveFileName(
+            self.window, "Export comparison", start, FILTERS, self.selected_filter,
+            options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
-            self.export_to(path, selected)
+            self.export_to(path, selected, confirm_overwrite=True)
 
-    def export_to(self, path: str, selected_filter: str) -> None:
-        """Export the comparison on screen to ``path`` (format by suffix, else filter)."""
+    def export_to(self, path: str, selected_filter: str, *, confirm_overwrite: bool = False) -> None:
+        """Export the comparison on screen to ``path`` (format by suffix, else filter);
+        ``confirm_overwrite``: ask before replacing a file, once it may be written."""
         comparison = self.window.comparison
         if comparison is None:
             return
@@ -132,6 +136,8 @@ class ExportController(QObject):
         problem = refusal(target, (comparison.a.source, comparison.b.source))
         if problem is not None:
             self._fail(problem)
+            return
+        if confirm_overwrite and target.exists() and not self._may_replace(target):
             return
         self.folder, self.selected_filter = str(target.parent), fmt.filter
         page_size = self.page_size
@@ -152,6 +158,13 @@ class ExportController(QObject):
     def _on_failed(self, _tag: str, _generation: int, message: str) -> None:
         self.window.statusBar().clearMessage()
         self._fail(message)
+
+    def _may_replace(self, target: Path) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Replace the file?", f"{target.name} already exists in {target.parent}. "
+            "Replace it?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _fail(self, message: str) -> None:
         self.window._warn("Cannot export", message)

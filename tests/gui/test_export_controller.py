@@ -18,7 +18,7 @@ from collatio.gui.export_controller import ExportController, default_page_size
 from collatio.gui.exportchoice import EXPORT_FORMATS
 from collatio.gui.window import MainWindow
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from .conftest import sample_texts
@@ -133,7 +133,8 @@ def test_the_dialog_suggests_a_name_beside_the_revision_then_the_last_folder(
     offered: list[tuple[str, str]] = []
     answers = [str(tmp_path / "elsewhere" / "first.csv"), ""]
 
-    def dialog(parent: object, title: str, start: str, filters: str, selected: str) -> tuple[str, str]:
+    def dialog(parent: object, title: str, start: str, filters: str, selected: str,
+               **options: object) -> tuple[str, str]:
         offered.append((start, selected))
         return answers.pop(0), BY_KEY["html"].filter
 
@@ -147,6 +148,43 @@ def test_the_dialog_suggests_a_name_beside_the_revision_then_the_last_folder(
     # The second time: the folder and the format of the last export.
     assert offered[1] == (str(tmp_path / "elsewhere" / "original vs rewrite.csv"), BY_KEY["csv"].filter)
     assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["first.csv"]
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_an_existing_file_is_replaced_only_when_the_user_agrees(
+        shown: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        replace: bool) -> None:
+    """Asked after the choice of format: "report" names "report.html", which the save
+    dialog did not know."""
+    asked: list[str] = []
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes if replace else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    existing = tmp_path / "report.html"
+    existing.write_text("old", encoding="utf-8")
+    controller = _controller(shown)
+    if replace:
+        with qtbot.waitSignal(controller.exported, timeout=TIMEOUT):
+            controller.export_to(str(tmp_path / "report"), BY_KEY["html"].filter, confirm_overwrite=True)
+        assert existing.read_text(encoding="utf-8") != "old"
+    else:
+        controller.export_to(str(tmp_path / "report"), BY_KEY["html"].filter, confirm_overwrite=True)
+        assert existing.read_text(encoding="utf-8") == "old"
+    assert len(asked) == 1 and "report.html already exists" in asked[0]
+
+
+def test_an_input_is_refused_before_any_question(shown: MainWindow, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args))
+    messages: list[str] = []
+    shown._warn = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    _controller(shown).export_to(str(tmp_path / "original.txt"), BY_KEY["text"].filter,
+                                 confirm_overwrite=True)
+    assert not asked and messages and "never writes" in messages[0]
 
 
 def test_export_waits_for_a_comparison(window: MainWindow, qtbot: QtBot) -> None:
