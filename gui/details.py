@@ -165,6 +165,9 @@ def _count(n: int) -> str:
     return f"{n} sentence{'' if n == 1 else 's'}"
 
 
+_SHOWN_SENTENCES = 5  # of a gap's removed or added sentences, in its details
+
+
 def unlinked_quotes(comparison: Comparison, change: Change) -> list[QuoteLine]:
     """The quotations dropped with the change's removed sentences or brought in with its
     added ones, in reading order."""
@@ -185,13 +188,19 @@ def unlinked_html(comparison: Comparison, change: Change) -> str:
     each quotation that went or came with it."""
     parts = []
     if change.a:
-        parts.append(f"<b>Dropped</b>: {_count(len(change.a))} of the original")
+        parts.append(f"<b>Removed</b>: {_count(len(change.a))} of the original")
     if change.b:
         parts.append(f"<b>Added</b>: {_count(len(change.b))} in the revision")
     text = " · ".join(parts)
     if change.a and change.b:
         text += ("<br>At the same place, but no sentence of one matches the other: "
                  "separate cuts and additions, not a rewrite.")
+    # The sentences themselves, as the panes mark them: the list shows only the first.
+    for mark, side, ids in (("−", Side.A, change.a), ("+", Side.B, change.b)):
+        for sid in ids[:_SHOWN_SENTENCES]:
+            text += f"<br>{mark} {escape(first_sentence(comparison, side, (sid,), 240))}"
+        if len(ids) > _SHOWN_SENTENCES:
+            text += f"<br>{mark} … and {_count(len(ids) - _SHOWN_SENTENCES)} more"
     for q in unlinked_quotes(comparison, change):
         text += f"<br>⚠ <b>{escape(q.change)}</b>: {escape(quoted(comparison, q.a or q.b))}"
     return text

@@ -52,8 +52,11 @@ def test_unlinked_details_say_what_was_dropped_and_added() -> None:
     c = make([["Gone one.", "Gone two."]], [["New."]])
     (change,) = changes(c, build_rows(c))
     html = unlinked_html(c, change)
-    assert "2 sentences of the original" in html and "1 sentence in the revision" in html
+    assert "<b>Removed</b>: 2 sentences of the original" in html  # the list's word, "Removed"
+    assert "1 sentence in the revision" in html
     assert "no sentence of one matches the other" in html
+    # The sentences themselves, marked as in the panes.
+    assert "<br>− Gone one.<br>− Gone two.<br>+ New." in html
 
 
 def test_unlinked_details_name_each_quotation_that_went_or_came() -> None:
