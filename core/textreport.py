@@ -51,6 +51,22 @@ def text_report(comparison: Comparison) -> str:
     emitted_a: set[str] = set()
     order_a = [x.id for x in comparison.a.sentences]
 
+    # Identical links in a row are one line: a reader looks for the changes, and a page of
+    # sentences printed twice over buries them. Their ids still account for every one.
+    same: list[Link] = []
+
+    def flush_same() -> None:
+        if len(same) == 1:
+            link = same[0]
+            lines.append(f"=  identical {'+'.join(link.a)} → {'+'.join(link.b)}")
+        elif same:
+            first, last = same[0], same[-1]
+            lines.append(f"=  {len(same)} identical links {first.a[0]} … {last.a[-1]} → "
+                         f"{first.b[0]} … {last.b[-1]}")
+        if same:
+            lines.append(f"    {_clip(comparison.b.sentence(same[0].b[0]).text)}")
+        same.clear()
+
     def flush_removed(up_to: str | None) -> None:
         for sid in order_a:
             if up_to is not None and sid == up_to:
@@ -60,6 +76,7 @@ def text_report(comparison: Comparison) -> str:
             sentence = comparison.a.sentence(sid)
             status = comparison.status(sentence).value
             if status == "removed":
+                flush_same()
                 lines.append(f"  − {_clip(sentence.text)}")
                 lines.extend(_change_lines(comparison, tuple(unlinked.get(sid, ()))))
             emitted_a.add(sid)
@@ -70,6 +87,7 @@ def text_report(comparison: Comparison) -> str:
         if status == "ignored":
             continue
         if link is None:
+            flush_same()
             lines.append(f"  + {_clip(sentence.text)}")
             lines.extend(_change_lines(comparison, tuple(unlinked.get(sentence.id, ()))))
             continue
@@ -78,16 +96,24 @@ def text_report(comparison: Comparison) -> str:
         if not link.moved:
             flush_removed(link.a[0])
         emitted_a.update(link.a)
+        if link.kind.value == "identical" and not link.moved:
+            same.append(link)
+            continue
+        flush_same()
         mark = _MARK[link.kind.value] + ("↕" if link.moved else " ")
         a_text = " ".join(comparison.document(Side.A).sentence(x).text for x in link.a)
         b_text = " ".join(comparison.b.sentence(x).text for x in link.b)
         lines.append(
             f"{mark} {link.kind.value} ({link.similarity:.2f}) {'+'.join(link.a)} → {'+'.join(link.b)}"
         )
-        lines.append(f"    A: {_clip(a_text)}")
-        lines.append(f"    B: {_clip(b_text)}")
+        if link.kind.value == "identical":  # moved, not changed: the text once
+            lines.append(f"    {_clip(b_text)}")
+        else:
+            lines.append(f"    A: {_clip(a_text)}")
+            lines.append(f"    B: {_clip(b_text)}")
         if link.negation_change:  # first: the opposite meaning, in one word
             lines.append(f"    ¬ {link.negation_change.describe()}")
         lines.extend(_change_lines(comparison, link.quote_changes + link.figure_changes, link))
     flush_removed(None)
+    flush_same()
     return "\n".join(lines) + "\n"

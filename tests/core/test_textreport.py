@@ -88,3 +88,14 @@ def test_quote_edits_name_the_changed_words(a: str, b: str, edits: str) -> None:
     (link,) = c.links
     (quote,) = [q for q in link.quote_changes if q.change == "altered"]
     assert quote_edits(c, link, quote) == edits
+
+
+def test_identical_links_in_a_row_are_one_line_and_every_change_stands_out() -> None:
+    a = "Eins ist da.\n\nZwei ist da.\n\nDrei ist da.\n\nVier ist da.\n\nFünf bleibt."
+    b = "Eins ist da.\n\nZwei ist da.\n\nDrei ist da.\n\nVier ist nicht da.\n\nFünf bleibt."
+    report = text_report(compare(a, b)).splitlines()
+    body = report[report.index("") + 1 :]
+    assert body[0] == "=  3 identical links a.s0 … a.s2 → b.s0 … b.s2"
+    assert body[1] == "    Eins ist da."  # the first of them, once
+    assert body[2].startswith("≈  reworded") and body[3] == "    A: Vier ist da."
+    assert "=  identical a.s4 → b.s4" in body and body[-1] == "    Fünf bleibt."
