@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .model import Document, Link, LinkKind, OpKind, Stats
+from .model import Document, Link, LinkKind, OpKind, Role, Stats
 
 _WORD = re.compile(r"\w+")
 
@@ -91,3 +91,30 @@ def compute_stats(
         figure_changes=sum(len(link.figure_changes) for link in links),
         negation_changes=sum(link.negation_change is not None for link in links),
     )
+
+
+# A document whose text is this much repetition is compared in part only: say so. A
+# duplicated teaser (the sample's) is a tenth or less; 40 versions of one article pasted
+# into one file are nearly all repetition, and their shares describe one copy.
+REPEATED_SHARE = 0.3
+
+
+def repeated_share(doc: Document) -> float:
+    """The share of a document's text (boilerplate left out) in duplicate paragraphs."""
+    content = repeated = 0
+    for p in doc.paragraphs:
+        if p.role is Role.BOILERPLATE:
+            continue
+        content += p.end - p.start
+        if p.role is Role.DUPLICATE:
+            repeated += p.end - p.start
+    return repeated / content if content else 0.0
+
+
+def repetition_note(a: Document, b: Document) -> str:
+    """" · the revision repeats itself: 78 % of its text is left out as duplicate" for a
+    document that is mostly repetition, else ""."""
+    notes = [f"the {name} repeats itself: {share:.0%} of its text is left out as duplicate"
+             for name, doc in (("original", a), ("revision", b))
+             if (share := repeated_share(doc)) >= REPEATED_SHARE]
+    return "".join(f" · {note}" for note in notes)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from collatio.core import Comparison, Link, Side
-from collatio.core.credits import credit_note
 from collatio.core.overrides import Overrides, add_link, mark_moved, refs, remove_link, resolve
+from collatio.core.summary import summary_line
 from PySide6.QtCore import QObject, Signal
 
 from .actions import make_action
@@ -141,8 +141,7 @@ class CorrectionsController(QObject):
         if result.dropped:
             n = len(result.dropped)
             note = f" · {n} correction{'s' if n > 1 else ''} no longer appl{'y' if n > 1 else 'ies'}"
-            credits = credit_note(comparison.credits)
-            self.window.summary.setText(comparison.stats.summary() + credits + note)
+            self.window.summary.setText(summary_line(comparison) + note)
             self.window.summary.setToolTip("\n".join(result.dropped))
         else:
             self.window.overrides = result.overrides  # same corrections, ids of this run

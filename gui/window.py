@@ -24,10 +24,10 @@ from collatio.core import (
     compare,
     load_text,
 )
-from collatio.core.credits import credit_note
 from collatio.core.gcpause import gc_paused
 from collatio.core.options import CompareOptions
 from collatio.core.overrides import Overrides, Resolution
+from collatio.core.summary import summary_line
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
@@ -371,8 +371,7 @@ class MainWindow(QMainWindow):
         names = [Path(doc.source).name for doc in (comparison.a, comparison.b) if doc.source]
         self.setWindowTitle(f"{' ↔ '.join(names)} — Collatio" if names else "Collatio")
         self._render()
-        credits = credit_note(comparison.credits)
-        self.summary.setText(comparison.stats.summary() + credits + semantic_note(comparison.options))
+        self.summary.setText(summary_line(comparison) + semantic_note(comparison.options))
         self.comparison_shown.emit(comparison)
 
     def _render(self) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from collatio.core import Comparison, compare
 from collatio.core.reportrows import quote_edits
+from collatio.core.summary import summary_line
 from collatio.core.textreport import text_report
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
@@ -99,3 +100,19 @@ def test_identical_links_in_a_row_are_one_line_and_every_change_stands_out() -> 
     assert body[1] == "    Eins ist da."  # the first of them, once
     assert body[2].startswith("≈  reworded") and body[3] == "    A: Vier ist da."
     assert "=  identical a.s4 → b.s4" in body and body[-1] == "    Fünf bleibt."
+
+
+def test_a_text_that_is_mostly_repetition_says_so() -> None:
+    """40 versions of one article in one file: most of it is left out as duplicate, and
+    the shares describe one copy. The reader must be told, not left to trust them."""
+    article = ("Der Stadtrat hat am Montag den Bau einer neuen Brücke über den Fluss beschlossen. "
+               "Die Kosten liegen bei zwölf Millionen Euro, die Bauzeit bei drei Jahren.")
+    a = "\n\n".join(f"Fassung {k}\n\n{article}" for k in range(6))
+    b = f"Fassung 0\n\n{article}"
+    c = compare(a, b)
+    assert summary_line(c).startswith(c.stats.summary() + " · the original repeats itself: ")
+    assert "% of its text is left out as duplicate" in text_report(c).splitlines()[2]
+    # The sample's duplicated teaser is a small share: nothing to say.
+    sample = compare((SAMPLES / "xi-putin-original.txt").read_text(encoding="utf-8"),
+                     (SAMPLES / "xi-putin-rewrite.txt").read_text(encoding="utf-8"))
+    assert "repeats itself" not in summary_line(sample)
