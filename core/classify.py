@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .figurescan import find_figures
 from .model import DiffOp, Document, Link, LinkKind, OpKind
-from .negation import negations
+from .negation import edit_runs, negations
 from .normalise import collapse_whitespace, fold_typography
 from .tokens import Token
 
@@ -47,20 +47,6 @@ def _tokens_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[To
 def _words_in(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> Counter[str]:
     """Words (folded, lower-cased) of the tokens inside one of ``spans``."""
     return Counter(t.key.lower() for t in _tokens_in(tokens, spans))
-
-
-def _replacements(ops: Sequence[DiffOp]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """The deleted and inserted spans of each run of ops between two equal ones."""
-    runs: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = [([], [])]
-    for op in ops:
-        if op.op is OpKind.EQUAL:
-            if runs[-1] != ([], []):
-                runs.append(([], []))
-        elif op.op is OpKind.DELETE and op.a is not None:
-            runs[-1][0].append(op.a)
-        elif op.op is OpKind.INSERT and op.b is not None:
-            runs[-1][1].append(op.b)
-    return [run for run in runs if run[0] or run[1]]
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -105,7 +91,7 @@ def classify_link(
     # whole phrases ("3.5 million dollars" → "35 million euros"); a word found on both
     # sides of one replacement ("million") is not a change.
     dropped = brought = negation_balance = 0
-    for run_a, run_b in _replacements(ops):
+    for run_a, run_b in edit_runs(ops):
         if not _respelled(tokens_a, tokens_b, run_a, run_b):
             words_a, words_b = _words_in(tokens_a, run_a), _words_in(tokens_b, run_b)
             # "nicht" for "keine" keeps the sense; one more or one fewer turns it round.

@@ -54,8 +54,9 @@ def negations(words: Counter[str]) -> int:
     return sum(n for w, n in words.items() if is_negation(w))
 
 
-def _edits(ops: Sequence[DiffOp]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """The deleted and inserted spans of each run of ops between two equal ones."""
+def edit_runs(ops: Sequence[DiffOp]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """The deleted and inserted spans of each run of ops between two equal ones (the
+    classifier's replacements, too)."""
     runs: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = [([], [])]
     for op in ops:
         if op.op is OpKind.EQUAL:
@@ -92,7 +93,7 @@ def link_negation_change(link: Link, a: Document, b: Document,
     """The negation the revision took out of or put into this link, or None."""
     dropped: list[tuple[str, tuple[int, int]]] = []
     added: list[tuple[str, tuple[int, int]]] = []
-    for spans_a, spans_b in _edits(link.ops):
+    for spans_a, spans_b in edit_runs(link.ops):
         words_a, words_b = _words(a.text, spans_a), _words(b.text, spans_b)
         if len(words_a) > SMALL_EDIT_WORDS or len(words_b) > SMALL_EDIT_WORDS:
             continue
