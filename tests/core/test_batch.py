@@ -241,7 +241,10 @@ def test_a_stopped_batch_with_workers_ends_them_and_says_it_was_stopped(
     pairs = make_pairs(tmp_path, n)
     out = tmp_path / "results.jsonl"
     command = [sys.executable, "-m", "collatio.core.cli", "batch", str(pairs), "-o", str(out), "-j", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # A shell's background job inherits SIGINT ignored, and Python then keeps ignoring it:
+    # give the batch the disposition a terminal gives it.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         _started(out, 4, time.monotonic() + 60)
         process.send_signal(stop)
