@@ -4,10 +4,9 @@ Identical: the texts match after folding typography and whitespace. Minor: only
 punctuation or letter case changed, or at most ``MINOR_WORDS`` words on either side
 (and no more than a fifth of the words). A figure written another way with the same
 value ("1,000" → "1000", "drei" → "3") is a copy-edit and counts as no changed word.
-Everything else is reworded, and so is a link that put in or took out a negation ("has
-approved" → "has not approved": one word, but the opposite meaning), and a minor link
-that changed a figure or a quotation (``facts_reword``, once figures and quotes are
-checked).
+Everything else is reworded, and so is a minor link that changed a figure or a
+quotation, or put in or took out a negation ("has approved" → "has not approved": one
+word, but the opposite meaning) (``facts_reword``, once those are checked).
 
 May import: the standard library and collatio.core.{figurescan,model,negation,normalise,tokens}.
 """
@@ -22,7 +21,7 @@ from dataclasses import replace
 
 from .figurescan import find_figures
 from .model import DiffOp, Document, Link, LinkKind, OpKind
-from .negation import edit_runs, negations
+from .negation import edit_runs
 from .normalise import collapse_whitespace, fold_typography
 from .tokens import Token
 
@@ -90,16 +89,12 @@ def classify_link(
     # Words changed on each side, run by run. Semantic cleanup widens a replacement to
     # whole phrases ("3.5 million dollars" → "35 million euros"); a word found on both
     # sides of one replacement ("million") is not a change.
-    dropped = brought = negation_balance = 0
+    dropped = brought = 0
     for run_a, run_b in edit_runs(ops):
         if not _respelled(tokens_a, tokens_b, run_a, run_b):
             words_a, words_b = _words_in(tokens_a, run_a), _words_in(tokens_b, run_b)
-            # "nicht" for "keine" keeps the sense; one more or one fewer turns it round.
-            negation_balance += negations(words_b) - negations(words_a)
             dropped += (words_a - words_b).total()
             brought += (words_b - words_a).total()
-    if negation_balance:
-        return LinkKind.REWORDED
     changed = max(dropped, brought)
     words = max(1, sum(t.is_word for t in tokens_a), sum(t.is_word for t in tokens_b))
     if changed <= MINOR_WORDS and changed <= MINOR_SHARE * words:
@@ -108,12 +103,14 @@ def classify_link(
 
 
 def facts_reword(links: Sequence[Link]) -> tuple[Link, ...]:
-    """The links, a minor one made reworded when it changed a figure or a quotation,
-    however few its words: an editor skips minor edits, and "24-stündigen" →
-    "36-stündigen" is a new fact. Runs once quotes and figures are checked."""
+    """The links, a minor one made reworded when it changed a figure or a quotation or
+    turned a statement round, however few its words: an editor skips minor edits, and
+    "24-stündigen" → "36-stündigen" is a new fact. Runs once quotes, figures and
+    negations are checked."""
     return tuple(
         replace(link, kind=LinkKind.REWORDED)
-        if link.kind is LinkKind.MINOR and (link.figure_changes or link.quote_changed) else link
+        if link.kind is LinkKind.MINOR
+        and (link.figure_changes or link.quote_changed or link.negation_change) else link
         for link in links)
 
 

@@ -7,7 +7,8 @@ side took out of the original (dropped) or put into the revision (added), with t
 offsets. "nicht" rewritten as "keine" keeps the sense and is no change. A negation cut
 or brought in with a whole clause ("…, er bewegt sich praktisch nicht") is part of that
 clause's rewording, not a reversal: on DEplain's plain-language rewrites, where clauses
-come and go, counting those flagged one link in thirteen.
+come and go, counting those flagged one link in thirteen. A minor link with a
+negation change is reworded (``classify.facts_reword``).
 
 May import: the standard library and collatio.core.model.
 """
@@ -15,7 +16,6 @@ May import: the standard library and collatio.core.model.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -47,11 +47,6 @@ def is_negation(word: str, language: str | None = None) -> bool:
     if word.endswith(("n't", "n’t")):
         return language in (None, "en") or language not in NEGATIONS_BY_LANGUAGE
     return word in NEGATIONS_BY_LANGUAGE.get(language or "", NEGATIONS)
-
-
-def negations(words: Counter[str]) -> int:
-    """How many negations these words (lower-cased) hold, in any language."""
-    return sum(n for w, n in words.items() if is_negation(w))
 
 
 def edit_runs(ops: Sequence[DiffOp]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
