@@ -5,6 +5,7 @@ is never a target: every writer asks ``input_refusal`` first (exports on the com
 and in the window, the batch journal). The new file
 gets the old file's permissions, or the usual ones (0666 less the umask) for a new file:
 ``mkstemp`` creates 0600 files, and a report saved to a shared folder must stay readable.
+``write_output`` writes a command's text there, or to standard output.
 
 May import: the standard library only.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,3 +65,22 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+# Standard output is written in pieces: CPython's text stream takes a pipe's partial
+# write of one large string as a success, so `… | head` lost the rest silently and the
+# command exited 0; the next piece's write fails instead (BrokenPipeError, exit 141).
+_STDOUT_PIECE = 1 << 16
+
+
+def write_output(text: str, path: str | os.PathLike[str] | None) -> None:
+    """A command's text output: to ``path`` atomically, or to standard output (None),
+    ending in a newline there."""
+    if path is not None:
+        write_text_atomic(path, text)
+        return
+    if not text.endswith("\n"):
+        text += "\n"
+    for start in range(0, len(text), _STDOUT_PIECE):
+        sys.stdout.write(text[start : start + _STDOUT_PIECE])
+    sys.stdout.flush()

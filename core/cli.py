@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import batch, rank
-from .atomic import input_refusal
+from .atomic import input_refusal, write_output
 from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .compare import compare_loaded
 from .exitcodes import (
@@ -59,39 +59,20 @@ SUBCOMMANDS: dict[
 ] = {}
 
 
-# Standard output is written in pieces: CPython's text stream takes a pipe's partial
-# write of one large string as a success, so `… | head` lost the rest silently and exited
-# 0; the next piece's write fails instead, and main exits 141 as for smaller outputs.
-_STDOUT_PIECE = 1 << 16
-
-
-def _write_text(content: str, out: Path | None) -> None:
-    if out is None:
-        if not content.endswith("\n"):
-            content += "\n"
-        for start in range(0, len(content), _STDOUT_PIECE):
-            sys.stdout.write(content[start : start + _STDOUT_PIECE])
-        sys.stdout.flush()
-        return
-    from .atomic import write_text_atomic
-
-    write_text_atomic(out, content)
-
-
 def _export_json(comparison: Comparison, out: Path | None, with_text: bool = False) -> None:
-    _write_text(json.dumps(comparison.to_json(with_text=with_text), ensure_ascii=False, indent=1), out)
+    write_output(json.dumps(comparison.to_json(with_text=with_text), ensure_ascii=False, indent=1), out)
 
 
 def _export_text(comparison: Comparison, out: Path | None) -> None:
-    _write_text(text_report(comparison), out)
+    write_output(text_report(comparison), out)
 
 
 def _export_html(comparison: Comparison, out: Path | None) -> None:
-    _write_text(export_html(comparison), out)
+    write_output(export_html(comparison), out)
 
 
 def _export_csv(comparison: Comparison, out: Path | None) -> None:
-    _write_text(export_csv(comparison), out)
+    write_output(export_csv(comparison), out)
 
 
 EXPORTERS["json"] = _export_json

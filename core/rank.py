@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import input_refusal, same_file, write_text_atomic
+from .atomic import input_refusal, same_file, write_output
 from .batch import end_workers, process_pool, terminate_as_interrupt
 from .cliopts import add_comparison_options, option_fields, semantic_problem
 from .exitcodes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
@@ -189,12 +189,11 @@ def run_cli(args: argparse.Namespace) -> int:
         print("collatio: no copies to rank (the folders are empty?)", file=sys.stderr)
         return EXIT_BAD_INPUT
     text = FORMATS[args.format](rows)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            write_text_atomic(args.output, text)
-        except OSError as exc:
-            print(f"collatio: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-            return EXIT_FAILED
+    try:
+        write_output(text, args.output)
+    except BrokenPipeError:
+        raise  # the reader of our output went away (`| head`): cli.main exits 141
+    except OSError as exc:
+        print(f"collatio: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_FAILED if any(r.status != "ok" for r in rows) else EXIT_OK
