@@ -10,7 +10,7 @@ grey-scale printers and on readers who do not see it.
 Every piece of document text goes through ``html.escape``: an article is untrusted input.
 
 May import: the standard library and
-collatio.core.{model,normalise,reportrows,classify,explain,export_sections,stats,wordmoves}.
+collatio.core.{model,normalise,reportrows,classify,explain,export_sections,summary,wordmoves}.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .reportrows import (
     row_anchors,
     unlinked_quote_changes,
 )
-from .stats import repetition_note
+from .summary import counts_line
 from .wordmoves import split_changes, word_moves
 
 _CSS = """
@@ -341,7 +341,7 @@ def export_html(
 <body>
 <h1>{escape(heading)}</h1>
 <p class="sources">Original: <b>{escape(name_a)}</b> &nbsp;·&nbsp; Revision: <b>{escape(name_b)}</b></p>
-<p class="summary">{escape(comparison.stats.summary() + repetition_note(comparison.a, comparison.b))}.</p>
+<p class="summary">{escape(counts_line(comparison))}.</p>
 <h2>Quote changes</h2>
 {quotes_section(comparison, anchors)}
 <h2>Figure changes</h2>

@@ -12,6 +12,11 @@ from .model import Comparison
 from .stats import repetition_note
 
 
+def counts_line(comparison: Comparison) -> str:
+    """The counts, and a warning when a text is mostly repetition (the reports' head)."""
+    return comparison.stats.summary() + repetition_note(comparison.a, comparison.b)
+
+
 def summary_line(comparison: Comparison) -> str:
-    return (comparison.stats.summary() + repetition_note(comparison.a, comparison.b)
-            + credit_note(comparison.credits))
+    """The status line: the counts line, then credits dropped or added."""
+    return counts_line(comparison) + credit_note(comparison.credits)

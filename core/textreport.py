@@ -1,6 +1,6 @@
 """A readable terminal summary of a comparison (``--format text``).
 
-May import: the standard library and collatio.core.{model,reportrows,credits,stats}.
+May import: the standard library and collatio.core.{model,reportrows,credits,summary}.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from .reportrows import (
     change_words,
     unlinked_quote_changes,
 )
-from .stats import repetition_note
+from .summary import counts_line
 
 _MARK = {"identical": "=", "minor": "~", "reworded": "≈", "removed": "−", "added": "+"}
 
@@ -38,7 +38,7 @@ def text_report(comparison: Comparison) -> str:
     lines = [
         f"original: {comparison.a.source or '(pasted)'}  ({s.sentences_a} sentence{'' if s.sentences_a == 1 else 's'})",
         f"revision: {comparison.b.source or '(pasted)'}  ({s.sentences_b} sentence{'' if s.sentences_b == 1 else 's'})",
-        s.summary() + repetition_note(comparison.a, comparison.b),
+        counts_line(comparison),
         # Verbatim words are counted inside the reworded sentences, so it is its own figure.
         f"revision: {s.b_reworded_pct}% in reworded sentences, {s.b_added_pct}% added; "
         f"{s.b_verbatim_pct}% reused word for word (longest run {s.longest_verbatim_words} words); "
